@@ -1,0 +1,263 @@
+/**
+ * The conversation screen's view-model: everything the Conversation scene draws, derived from
+ * the machine's state (through the scene) and the player's settings. Pure: no timers, no engine.
+ */
+import type { LineEntry } from '../conversation/transcript.ts';
+import type { Reply, Scenario } from '../scenario/model.ts';
+import type { Expression, Outcome, PortraitId } from '../scenario/vocabulary.ts';
+import { clampMood, colourCss, moodBand, moodExpression, MOOD_COLOURS, type MoodBand } from './conversationMood.ts';
+import type { Translate } from './conversationText.ts';
+
+/** Where the conversation is, as the scene reads it from the machine. */
+export type ConversationPhase = 'speaking' | 'awaiting' | 'reacting' | 'ended';
+
+/** What the scene hands in: a flat reading of the machine snapshot and the driver's progress. */
+export interface ConversationInput {
+  scenario: Scenario;
+  nodeId: string;
+  phase: ConversationPhase;
+  paused: boolean;
+  mood: number;
+  /** Lines the customer has started on this visit of the node, oldest first; the last may still be spoken. */
+  lines: readonly LineEntry[];
+  /** How much of the last line has been spoken, 0..1 (1 once finished). */
+  lineProgress: number;
+  /** Replies offered at this node, conditions already applied, in file order. */
+  replies: readonly Reply[];
+  /** How much of the node's silence time has passed, 0..1; null while no silence rule is running. */
+  silenceProgress: number | null;
+  /** Set once the conversation has ended. */
+  outcome: Outcome | null;
+}
+
+/** The parts of the player's settings this view needs. */
+export interface ConversationViewSettings {
+  facilitatorMode: boolean;
+  reducedMotion: boolean;
+}
+
+export interface MoodView {
+  value: number;
+  /** value / 100, for the meter's fill. */
+  fraction: number;
+  band: MoodBand;
+  /** e.g. "Upset". */
+  label: string;
+  /** Accessible description, e.g. "Mood: upset (62 of 100)". */
+  description: string;
+  colour: number;
+  colourCss: string;
+  /** Where the customer walks out, 0..1 along the meter. */
+  walkOutFraction: number;
+}
+
+export interface CaptionView {
+  /** Stable per line: the scene announces a line once when its key first appears. */
+  key: string;
+  speaker: string;
+  /** The whole line (for the live region and for layout). */
+  text: string;
+  /** The part already spoken (whole words). */
+  shown: string;
+  /** The part still to come; drawn invisibly so the text does not reflow as it grows. */
+  rest: string;
+  current: boolean;
+  /** A reaction to being interrupted or left waiting, not a scripted line of the node. */
+  reaction: boolean;
+}
+
+export interface ReplyView {
+  /** 1..4: the key that chooses it. */
+  number: number;
+  id: string;
+  text: string;
+  /** Choosing it now talks over the customer. */
+  interrupts: boolean;
+  /** Accessible name of the button. */
+  label: string;
+}
+
+export interface SilenceCueView {
+  /** 1 when the wait begins, falling to 0 when the silence rule applies; drives a fading ring. */
+  remaining: number;
+  /** Ring opacity: fades slowly, never flashes. */
+  opacity: number;
+  /** A gentle words-only cue shown in the second half of the wait, else null. */
+  text: string | null;
+}
+
+export interface ConversationView {
+  title: string;
+  customerName: string;
+  portrait: { id: PortraitId; expression: Expression };
+  mood: MoodView;
+  captions: CaptionView[];
+  /** The newest line, for the aria-live region; null before the customer speaks. */
+  announce: { key: string; text: string } | null;
+  replies: ReplyView[];
+  repliesVisible: boolean;
+  /** Heading above the replies, e.g. "Your reply". */
+  repliesHeading: string;
+  /** Quiet cue while the customer talks, e.g. "Marja is still talking…". */
+  talkingCue: string | null;
+  /** Shown above early replies: answering now would interrupt. */
+  interruptNote: string | null;
+  silence: SilenceCueView | null;
+  paused: boolean;
+  /** Facilitator note for this node (facilitator mode only). */
+  facilitator: string | null;
+  /** Keyboard hint line. */
+  keysHint: string;
+  /** Tween length for portrait and meter changes (0 with reduced motion). */
+  tweenMs: number;
+  /** Set when the conversation is over: the scene moves on to the debrief. */
+  ended: { outcome: Outcome } | null;
+}
+
+/** At most this many caption lines stay on screen (older ones scroll away). */
+export const CAPTION_LINES = 3;
+
+/**
+ * Build the conversation view-model.
+ * @example presentConversation(input, { facilitatorMode: false, reducedMotion: false }, t).replies[0].number // 1
+ */
+export function presentConversation(
+  input: ConversationInput,
+  settings: ConversationViewSettings,
+  t: Translate,
+): ConversationView {
+  const { scenario } = input;
+  const name = scenario.customer.name;
+  const node = scenario.nodes[input.nodeId];
+  const speaking = input.phase === 'speaking' && !input.paused;
+  const repliesVisible = !input.paused && repliesShown(input, node?.earlyReplies ?? false);
+  const interrupting = input.phase === 'speaking';
+  const captions = presentCaptions(input, name);
+  const last = captions[captions.length - 1];
+  return {
+    title: scenario.title,
+    customerName: name,
+    portrait: { id: scenario.customer.portrait, expression: portraitExpression(input) },
+    mood: presentMood(input.mood, scenario.customer.walksOutAt, t),
+    captions,
+    announce: last ? { key: last.key, text: `${name}: ${last.text}` } : null,
+    replies: repliesVisible ? presentReplies(input.replies, interrupting, name, t) : [],
+    repliesVisible,
+    repliesHeading: t('conversation.repliesHeading'),
+    talkingCue: speaking ? t('conversation.stillTalking', { name }) : null,
+    interruptNote: repliesVisible && interrupting ? t('conversation.interruptNote', { name }) : null,
+    silence: presentSilence(input, name, t),
+    paused: input.paused,
+    facilitator: settings.facilitatorMode ? (node?.facilitator ?? scenario.facilitator ?? null) : null,
+    keysHint: t(settings.facilitatorMode ? 'conversation.keysHintFacilitator' : 'conversation.keysHint'),
+    tweenMs: settings.reducedMotion ? 0 : 450,
+    ended: input.phase === 'ended' && input.outcome ? { outcome: input.outcome } : null,
+  };
+}
+
+/** Replies show once the customer has finished, or while they talk on nodes that allow early replies. */
+function repliesShown(input: ConversationInput, earlyReplies: boolean): boolean {
+  if (input.replies.length === 0) return false;
+  if (input.phase === 'awaiting') return true;
+  return input.phase === 'speaking' && earlyReplies;
+}
+
+/** The face follows the line being spoken; between lines it follows the mood. */
+function portraitExpression(input: ConversationInput): Expression {
+  const last = input.lines[input.lines.length - 1];
+  if (input.phase === 'ended' || input.phase === 'reacting') return last?.expression ?? moodExpression(input.mood);
+  if (!last) return moodExpression(input.mood);
+  if (input.phase === 'speaking') return last.expression;
+  // Waiting for a reply: keep the face of the last line unless the mood has drifted a band away from it.
+  return expressionFitsMood(last.expression, input.mood) ? last.expression : moodExpression(input.mood);
+}
+
+const FACE_BANDS: Readonly<Record<Expression, readonly MoodBand[]>> = {
+  neutral: ['calm', 'uneasy'],
+  worried: ['calm', 'uneasy', 'upset'],
+  sad: ['calm', 'uneasy', 'upset'],
+  annoyed: ['uneasy', 'upset'],
+  angry: ['upset', 'furious'],
+  furious: ['furious', 'upset'],
+  relieved: ['calm'],
+  happy: ['calm'],
+};
+
+function expressionFitsMood(expression: Expression, mood: number): boolean {
+  return FACE_BANDS[expression].includes(moodBand(mood));
+}
+
+/** The mood meter's view. */
+export function presentMood(mood: number, walksOutAt: number, t: Translate): MoodView {
+  const value = clampMood(mood);
+  const band = moodBand(value);
+  const label = t(`conversation.mood_${band}`);
+  const colour = MOOD_COLOURS[band];
+  return {
+    value,
+    fraction: value / 100,
+    band,
+    label,
+    description: t('conversation.moodDescription', { band: label, value }),
+    colour,
+    colourCss: colourCss(colour),
+    walkOutFraction: clampMood(walksOutAt) / 100,
+  };
+}
+
+function presentCaptions(input: ConversationInput, speaker: string): CaptionView[] {
+  const lines = input.lines.slice(-CAPTION_LINES);
+  return lines.map((line, i) => {
+    const current = i === lines.length - 1;
+    const progress = current && input.phase === 'speaking' ? input.lineProgress : 1;
+    const { shown, rest } = splitSpoken(line.text, progress);
+    return {
+      key: `${line.at}:${line.nodeId}:${line.index}:${line.cause}`,
+      speaker,
+      text: line.text,
+      shown,
+      rest,
+      current,
+      reaction: line.cause !== 'node',
+    };
+  });
+}
+
+/**
+ * Split a line into its spoken part (whole words) and the rest, at a 0..1 progress.
+ * @example splitSpoken('I took a morning off', 0.35) // { shown: 'I took a', rest: ' morning off' }
+ */
+export function splitSpoken(text: string, progress: number): { shown: string; rest: string } {
+  const p = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 1;
+  if (p >= 1) return { shown: text, rest: '' };
+  if (p <= 0) return { shown: '', rest: text };
+  let cut = Math.ceil(text.length * p);
+  while (cut < text.length && !/\s/.test(text.charAt(cut))) cut += 1;
+  return { shown: text.slice(0, cut), rest: text.slice(cut) };
+}
+
+function presentReplies(replies: readonly Reply[], interrupting: boolean, name: string, t: Translate): ReplyView[] {
+  return replies.slice(0, 4).map((reply, i) => {
+    const number = i + 1;
+    const base = t('conversation.replyLabel', { number, text: reply.say });
+    return {
+      number,
+      id: reply.id,
+      text: reply.say,
+      interrupts: interrupting,
+      label: interrupting ? `${base} ${t('conversation.replyInterrupts', { name })}` : base,
+    };
+  });
+}
+
+function presentSilence(input: ConversationInput, name: string, t: Translate): SilenceCueView | null {
+  if (input.silenceProgress === null || input.phase !== 'awaiting' || input.paused) return null;
+  const passed = Math.min(1, Math.max(0, input.silenceProgress));
+  const remaining = 1 - passed;
+  return {
+    remaining,
+    // From 0.55 down to 0.15: visible, never alarming.
+    opacity: Math.round((0.15 + 0.4 * remaining) * 100) / 100,
+    text: passed >= 0.5 ? t('conversation.silenceWaiting', { name }) : null,
+  };
+}
