@@ -66,7 +66,7 @@ export function charsPerSecond(settings: Pick<Settings, 'readingSpeed'>): number
 /** Reads the browser's environment for `defaultSettings` (safe where `navigator`/`matchMedia` are missing). */
 export function browserSettingsEnv(): SettingsEnv {
   const nav = typeof navigator === 'undefined' ? undefined : navigator;
-  let prefersReducedMotion = false;
+  let prefersReducedMotion: boolean;
   try {
     prefersReducedMotion =
       typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
