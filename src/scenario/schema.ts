@@ -80,7 +80,7 @@ export const nodeSchema = z.strictObject({
   silence: silenceSchema.optional(),
   interrupted: lineSchema.optional(),
   facilitator: textSchema.optional(),
-  replies: z.array(replySchema).min(1).optional(),
+  replies: z.array(replySchema).min(1).max(LIMITS.repliesPerNode).optional(),
   branches: z.array(branchSchema).min(1).optional(),
   end: z.enum(OUTCOMES).optional(),
   satisfaction: z.number().int().min(1).max(5).optional(),

@@ -1,0 +1,334 @@
+/**
+ * Diagnostics: author mistakes as values. Every problem the loader finds in a scenario file is a
+ * `Diagnostic` with a stable code from `DIAGNOSTIC_CODES`, a severity, a message a trainer can act
+ * on, and the 1-based line:column range of the offending YAML. The same table feeds the docs and
+ * the CLI, so a code never changes meaning.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** A 1-based position in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Diagnostic {
+  /** Stable code, e.g. `CD202`. */
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  hint?: string;
+}
+
+export interface DiagnosticInfo {
+  severity: Severity;
+  /** A few words: what went wrong. */
+  title: string;
+  /** What it means and how to fix it, for the docs and `--help`. */
+  description: string;
+}
+
+/**
+ * The one table of diagnostic codes. CD0xx: the file and its YAML; CD1xx: the shape (keys, types,
+ * values); CD2xx: the conversation as a whole (links, reachability, conditions); CD3xx: quality
+ * warnings a trainer should fix before a session.
+ */
+export const DIAGNOSTIC_CODES = {
+  CD001: {
+    severity: 'error',
+    title: 'YAML syntax error',
+    description:
+      'The file is not valid YAML, so nothing else can be checked. Usually an indentation that does not line up, a missing colon, or a quote that is never closed. Fix the line shown (or the line just above it).',
+  },
+  CD002: {
+    severity: 'error',
+    title: 'File too large',
+    description: 'Scenario files are capped at 256 KB. Split a very long conversation into several scenarios.',
+  },
+  CD003: {
+    severity: 'error',
+    title: 'Too many aliases',
+    description:
+      'The file reuses YAML anchors (`&name` / `*name`) more than 50 times. Write the text out instead of reusing it through aliases.',
+  },
+  CD004: {
+    severity: 'error',
+    title: 'Empty file',
+    description: 'The file has no content. Start from the example in this document.',
+  },
+  CD005: {
+    severity: 'error',
+    title: 'Not a scenario mapping',
+    description:
+      'The top of the file must be a set of `key: value` lines (id, title, nodes, ...), not a list or a single value.',
+  },
+  CD006: {
+    severity: 'error',
+    title: 'Duplicate key',
+    description: 'The same key appears twice in one block; the second one would silently win. Keep one of them.',
+  },
+  CD007: {
+    severity: 'warning',
+    title: 'Unusual YAML',
+    description:
+      'The YAML is valid but uses a feature the game does not need (such as a custom `!tag`). Remove it to be safe.',
+  },
+  CD008: {
+    severity: 'error',
+    title: 'File cannot be read',
+    description: 'The file does not exist or cannot be opened. Check the path and the spelling of the file name.',
+  },
+  CD101: {
+    severity: 'error',
+    title: 'Unknown key',
+    description:
+      'This key is not part of the scenario format. Often a typo: the hint names the closest key that is allowed here.',
+  },
+  CD102: {
+    severity: 'error',
+    title: 'Missing required key',
+    description: 'A key that must be present is missing, for example a reply without `next`. Add it.',
+  },
+  CD103: {
+    severity: 'error',
+    title: 'Wrong kind of value',
+    description:
+      'The value has the wrong type: for example text where a number is expected, or a single value where a list is expected.',
+  },
+  CD104: {
+    severity: 'error',
+    title: 'Number out of range',
+    description:
+      'A number is too small, too large or not a whole number, for example a mood of 150 (moods run from 0 to 100) or a satisfaction of 0 (1 to 5).',
+  },
+  CD105: {
+    severity: 'error',
+    title: 'Unknown value',
+    description:
+      'The value must come from a fixed list (tags, expressions, portraits, settings, outcomes, languages). The hint suggests the closest allowed value.',
+  },
+  CD106: {
+    severity: 'error',
+    title: 'Empty text',
+    description: 'A text is empty or only spaces. Write the text, or remove the key if it is optional.',
+  },
+  CD107: {
+    severity: 'error',
+    title: 'Text too long',
+    description:
+      'A text is longer than 400 characters (facilitator notes: 2000). Long lines do not fit on the screen: split them into several lines.',
+  },
+  CD108: {
+    severity: 'error',
+    title: 'Too many replies',
+    description:
+      'A node offers more than 4 replies. The trainee picks with the keys 1 to 4, so keep the best four or split the moment into two nodes.',
+  },
+  CD109: {
+    severity: 'error',
+    title: 'Badly formed id or name',
+    description:
+      'Ids use lower-case letters, digits, `-` and `_` (at most 40 characters); variable names use letters, digits and `_` and do not start with a digit.',
+  },
+  CD110: {
+    severity: 'error',
+    title: 'Too many nodes',
+    description: 'A scenario has at most 200 nodes. Split it into several scenarios.',
+  },
+  CD111: {
+    severity: 'error',
+    title: 'Wrong number of entries',
+    description:
+      'A list is empty where at least one entry is needed (for example `says` or `goals`), or has more entries than allowed (8 lines per node, 6 goals, 8 tags).',
+  },
+  CD112: {
+    severity: 'error',
+    title: 'Malformed customer line',
+    description:
+      'A customer line is plain text, `- angry: text` (one expression and its text), or `{ say: text, as: angry }`. This one is none of these.',
+  },
+  CD201: {
+    severity: 'error',
+    title: 'Start node missing',
+    description: '`start` names a node that does not exist. Point it at the first node of the conversation.',
+  },
+  CD202: {
+    severity: 'error',
+    title: 'Link to a missing node',
+    description:
+      'A reply, branch or silence rule goes to a node id that does not exist. Usually a typo: the hint names the closest existing id.',
+  },
+  CD203: {
+    severity: 'error',
+    title: 'Duplicate reply id',
+    description:
+      'Two replies on the same node share an id. Records and translations key on reply ids, so each must be unique within its node.',
+  },
+  CD204: {
+    severity: 'error',
+    title: 'Duplicate node id',
+    description: 'Two nodes have the same id. Rename one of them (and the links to it).',
+  },
+  CD205: {
+    severity: 'error',
+    title: '`better` names a missing reply',
+    description:
+      '`better` must name another reply on the same node, the one the debrief should recommend instead.',
+  },
+  CD206: {
+    severity: 'warning',
+    title: 'Unreachable node',
+    description:
+      'No path from the start leads to this node, so no trainee will ever see it. Link to it, or delete it.',
+  },
+  CD207: {
+    severity: 'error',
+    title: 'Dead end',
+    description:
+      'The node has no replies, no branches and no `end`: the conversation would get stuck here. Add replies, or make it an ending.',
+  },
+  CD208: {
+    severity: 'error',
+    title: 'Node does too many things',
+    description: 'A node has either `replies`, or `branches`, or `end` — never more than one of them.',
+  },
+  CD209: {
+    severity: 'error',
+    title: 'Incomplete ending',
+    description: 'An ending (`end:`) needs `satisfaction` (1 to 5) and the customer\'s closing `comment`.',
+  },
+  CD210: {
+    severity: 'error',
+    title: 'Ending keys on a non-ending node',
+    description: '`satisfaction` and `comment` belong to endings only. Add `end:` or remove them.',
+  },
+  CD211: {
+    severity: 'error',
+    title: 'Loop with no way out',
+    description:
+      'These nodes only lead to each other: once there, the conversation can never reach an ending. Give one of them a way out.',
+  },
+  CD212: {
+    severity: 'error',
+    title: 'No reachable ending',
+    description: 'No path from the start reaches an ending. Add an `end:` node and link to it.',
+  },
+  CD213: {
+    severity: 'error',
+    title: 'Condition syntax error',
+    description:
+      'A `when:` condition cannot be read. Conditions use variable names, numbers, true/false, `not`, `and`, `or`, parentheses and comparisons (== != < <= > >=).',
+  },
+  CD214: {
+    severity: 'error',
+    title: 'Undefined variable',
+    description:
+      'A condition, `set` or `add` uses a variable that is not declared under `variables:`. Declare it with its starting value, or fix the spelling.',
+  },
+  CD215: {
+    severity: 'error',
+    title: 'Type mismatch',
+    description:
+      'A variable is used as the wrong kind: `add` on a true/false variable, `set` with a number on a true/false variable (or the reverse).',
+  },
+  CD216: {
+    severity: 'error',
+    title: 'Customer already walking out',
+    description:
+      '`walksOutAt` must be above the starting `mood`, or the customer leaves before the trainee says a word.',
+  },
+  CD217: {
+    severity: 'error',
+    title: 'Silence rule without replies',
+    description:
+      'A `silence` rule only applies while the trainee is choosing a reply; this node has no replies. Move the rule or add replies.',
+  },
+  CD218: {
+    severity: 'error',
+    title: 'Silence cannot be an insult',
+    description:
+      'Saying nothing cannot be `insult` or `tyranny` (raising your voice). Use `indifference` or `arrogance` for a silence that ignores or keeps the customer waiting.',
+  },
+  CD301: {
+    severity: 'warning',
+    title: 'Reply without feedback',
+    description: 'The debrief has nothing to say about this reply. Add `feedback:` explaining why it helps or hurts.',
+  },
+  CD302: {
+    severity: 'warning',
+    title: 'All replies are conditional',
+    description:
+      'Every reply on this node has a `when:` condition and there is no silence rule: if no condition holds, the trainee has nothing to choose. Give one reply no condition.',
+  },
+  CD303: {
+    severity: 'warning',
+    title: 'Venting without a silence rule',
+    description:
+      'The customer is venting here, so waiting is the right thing to do, but nothing happens when the trainee waits. Add a `silence:` rule.',
+  },
+  CD304: {
+    severity: 'warning',
+    title: 'No pre-brief',
+    description: 'The scenario has no `brief:` (who the customer is, what they need, what they expect). Trainees read it before they start.',
+  },
+  CD305: {
+    severity: 'warning',
+    title: 'Trust-ruining reply without `better`',
+    description:
+      'A reply tagged with a trust-ruining behaviour (or `insult`) should name a `better` reply, so the debrief can show the trainee what to say instead.',
+  },
+  CD306: {
+    severity: 'warning',
+    title: 'Mixed tags',
+    description:
+      'A reply is tagged both with a good behaviour and a trust-ruining one. That is rarely intended and confuses the score; pick the one that dominates.',
+  },
+  CD307: {
+    severity: 'warning',
+    title: 'Unused variable',
+    description: 'A variable is declared but no condition ever tests it. Use it in a `when:` or remove it.',
+  },
+} as const satisfies Record<string, DiagnosticInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** All codes, in order. */
+export const ALL_DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+
+/** Builds a diagnostic whose severity comes from the code table. */
+export function diagnostic(
+  code: DiagnosticCode,
+  file: string,
+  range: Range,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  const d: Diagnostic = { code, severity: DIAGNOSTIC_CODES[code].severity, message, file, range };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+/** Orders diagnostics by position, then code: the order the CLI prints them in. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Range covering the very start of a file (for problems that belong to the file as a whole). */
+export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

@@ -1,0 +1,162 @@
+/**
+ * Loading a scenario file: YAML text in, `{ scenario, diagnostics }` out. Never throws. The
+ * scenario is null whenever any diagnostic is an error; warnings alone still give a scenario.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import { compareDiagnostics, diagnostic, FILE_START, hasErrors } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { Scenario } from './model.ts';
+import { normalizeScenario } from './normalize.ts';
+import { scenarioSchema } from './schema.ts';
+import { schemaDiagnostics } from './schema-issues.ts';
+import { keyText, SourceMap } from './source-map.ts';
+import { semanticDiagnostics } from './validate.ts';
+import { LIMITS } from './vocabulary.ts';
+
+export interface LoadResult {
+  scenario: Scenario | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses, validates and normalizes one scenario file.
+ *
+ * @example
+ * const { scenario, diagnostics } = loadScenario(text, 'scenarios/kettle.en.yaml');
+ * if (!scenario) for (const d of diagnostics) console.log(d.range.start.line, d.message);
+ */
+export function loadScenario(text: string, fileName: string): LoadResult {
+  try {
+    return finish(loadUnsafe(String(text), fileName));
+  } catch (error) {
+    // The steps below are written not to throw; this is the last line of defence.
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `The file could not be read as a scenario (${reason}).`;
+    return { scenario: null, diagnostics: [diagnostic('CD001', fileName, FILE_START, message)] };
+  }
+}
+
+function finish(result: LoadResult): LoadResult {
+  const diagnostics = [...result.diagnostics].sort(compareDiagnostics);
+  return { scenario: hasErrors(diagnostics) ? null : result.scenario, diagnostics };
+}
+
+function fail(diagnostics: Diagnostic[]): LoadResult {
+  return { scenario: null, diagnostics };
+}
+
+function loadUnsafe(text: string, file: string): LoadResult {
+  if (text.length > LIMITS.fileBytes || new TextEncoder().encode(text).length > LIMITS.fileBytes) {
+    const size = Math.round(new TextEncoder().encode(text).length / 1024);
+    return fail([diagnostic('CD002', file, FILE_START, `The file is ${size} KB; scenario files are limited to ${LIMITS.fileBytes / 1024} KB.`, 'Split the conversation into several scenarios.')]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const map = new SourceMap(text, lineCounter, doc);
+  const yamlProblems = [
+    ...doc.errors.map((e) => yamlDiagnostic(e, map, file, 'CD001')),
+    ...doc.warnings.map((w) => yamlDiagnostic(w, map, file, 'CD007')),
+  ];
+  if (doc.errors.length > 0) return fail(yamlProblems);
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return fail([...yamlProblems, diagnostic('CD004', file, FILE_START, 'The file is empty.', 'Start from the example in docs/scenario-format.md.')]);
+  }
+  if (!isMap(doc.contents)) {
+    const range = map.rangeAt([]);
+    const kind = isSeq(doc.contents) ? 'a list' : 'a single value';
+    return fail([...yamlProblems, diagnostic('CD005', file, range, `The file is ${kind}, but a scenario is a set of \`key: value\` lines (id, title, nodes, ...).`)]);
+  }
+  const structural = [...yamlProblems, ...duplicateKeys(doc, map, file), ...aliasCap(doc, map, file)];
+  if (hasErrors(structural)) return fail(structural);
+  const data: unknown = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
+  return validateData(data, map, file, structural);
+}
+
+function validateData(data: unknown, map: SourceMap, file: string, earlier: Diagnostic[]): LoadResult {
+  const diagnostics = [...earlier, ...nodeCap(data, map, file)];
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, map, file));
+    return fail(diagnostics);
+  }
+  diagnostics.push(...semanticDiagnostics(parsed.data, map, file));
+  if (hasErrors(diagnostics)) return fail(diagnostics);
+  return { scenario: normalizeScenario(parsed.data), diagnostics };
+}
+
+const YAML_MESSAGES: Partial<Record<YAMLError['code'], { message: string; hint?: string }>> = {
+  BAD_INDENT: { message: 'The indentation here does not line up.', hint: 'Keys of the same block start in the same column; use spaces, not tabs.' },
+  TAB_AS_INDENT: { message: 'A tab is used for indentation.', hint: 'YAML only allows spaces for indentation.' },
+  MISSING_CHAR: { message: 'A closing character is missing here.', hint: 'Check that every quote, `[` and `{` is closed.' },
+  MULTILINE_IMPLICIT_KEY: { message: 'A key runs over more than one line.', hint: 'Check the line above for an unclosed quote or a missing colon.' },
+  BLOCK_AS_IMPLICIT_KEY: { message: 'A block cannot be used as a key.', hint: 'Check the indentation and the colons on this and the previous line.' },
+  MULTIPLE_DOCS: { message: 'The file holds more than one YAML document (`---`).', hint: 'Put one scenario in each file.' },
+  BAD_DQ_ESCAPE: { message: 'A backslash in double quotes starts an unknown escape.', hint: 'Write `\\\\` for a backslash, or use single quotes.' },
+  UNEXPECTED_TOKEN: { message: 'Unexpected text here.', hint: 'Check for a stray character, a missing colon or a wrong indentation.' },
+  BAD_ALIAS: { message: 'This alias or anchor is not valid.', hint: 'Aliases (`*name`) must refer to an anchor (`&name`) written earlier in the file.' },
+  BAD_SCALAR_START: { message: 'A plain value cannot start with this character.', hint: 'Put the text in quotes.' },
+  KEY_OVER_1024_CHARS: { message: 'A key is longer than 1024 characters.', hint: 'Check for a missing line break.' },
+  RESOURCE_EXHAUSTION: { message: 'The file is nested too deeply to read.', hint: 'Scenario files are only a few levels deep; check the brackets.' },
+};
+
+function yamlDiagnostic(error: YAMLError, map: SourceMap, file: string, code: 'CD001' | 'CD007'): Diagnostic {
+  const known = YAML_MESSAGES[error.code];
+  const detail = firstLine(error.message);
+  const message = known ? `${known.message} (${detail})` : detail || 'The YAML cannot be read here.';
+  return diagnostic(code, file, map.rangeOf(error.pos[0], error.pos[1]), message, known?.hint);
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** Duplicate keys in any mapping; two nodes with one id get their own code. */
+function duplicateKeys(doc: Document.Parsed, map: SourceMap, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nodesMap = isMap(doc.contents) ? doc.contents.items.find((pair) => keyText(pair) === 'nodes')?.value : undefined;
+  visit(doc, {
+    Map(_key, node) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = keyText(pair);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const keyNode = pair.key as Node | null;
+        const range = keyNode?.range ? map.rangeOf(keyNode.range[0], keyNode.range[1]) : FILE_START;
+        if (node === nodesMap) {
+          out.push(diagnostic('CD204', file, range, `There are two nodes with the id \`${key}\`.`, 'Rename one of them, and the links that should go to it.'));
+        } else {
+          out.push(diagnostic('CD006', file, range, `\`${key}\` is written twice in the same block.`, 'Keep only one; otherwise the last one silently wins.'));
+        }
+      }
+    },
+  });
+  return out;
+}
+
+/** Caps the number of aliases (`*name`), so a tiny file cannot expand into a huge one. */
+function aliasCap(doc: Document.Parsed, map: SourceMap, file: string): Diagnostic[] {
+  let count = 0;
+  let firstOver: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      count++;
+      if (count === LIMITS.aliasCount + 1) firstOver = node;
+    },
+  });
+  if (count <= LIMITS.aliasCount) return [];
+  const range = firstOver?.range ? map.rangeOf(firstOver.range[0], firstOver.range[1]) : FILE_START;
+  return [diagnostic('CD003', file, range, `The file uses ${count} aliases (\`*name\`); at most ${LIMITS.aliasCount} are allowed.`, 'Write the text out instead of reusing it through aliases.')];
+}
+
+/** Caps the number of nodes. */
+function nodeCap(data: unknown, map: SourceMap, file: string): Diagnostic[] {
+  const nodes = data && typeof data === 'object' ? (data as Record<string, unknown>).nodes : undefined;
+  if (!nodes || typeof nodes !== 'object' || Array.isArray(nodes)) return [];
+  const count = Object.keys(nodes).length;
+  if (count <= LIMITS.nodes) return [];
+  return [diagnostic('CD110', file, map.keyAt(['nodes']), `The scenario has ${count} nodes; at most ${LIMITS.nodes} are allowed.`, 'Split it into several scenarios.')];
+}

@@ -1,0 +1,302 @@
+/**
+ * Turns zod's validation issues into trainer-facing diagnostics with positions. Customer lines
+ * (three accepted shapes) are re-checked by hand so the message fits the shape the trainer meant.
+ */
+import type { z } from 'zod';
+import { diagnostic } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Range } from './diagnostics.ts';
+import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
+import { idSchema, lineSchema, scenarioSchema } from './schema.ts';
+import type { DataPath, SourceMap } from './source-map.ts';
+import { didYouMean } from './suggest.ts';
+import { EXPRESSIONS, LIMITS } from './vocabulary.ts';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+interface Context {
+  file: string;
+  data: unknown;
+  map: SourceMap;
+  out: Diagnostic[];
+}
+
+/** Diagnostics for everything zod rejected. */
+export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: SourceMap, file: string): Diagnostic[] {
+  const ctx: Context = { file, data, map, out: [] };
+  const linePaths = new Map<string, DataPath>();
+  for (const issue of issues) {
+    const linePath = enclosingLinePath(issue.path);
+    if (linePath) linePaths.set(JSON.stringify(linePath), linePath);
+    else issueDiagnostics(ctx, issue, issue.path);
+  }
+  for (const path of linePaths.values()) checkLine(ctx, path);
+  return dedupe(ctx.out);
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.range.start.line}:${d.range.start.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function add(ctx: Context, code: DiagnosticCode, range: Range, message: string, hint?: string): void {
+  ctx.out.push(diagnostic(code, ctx.file, range, message, hint));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the schema: which schema applies at a path, and which keys it allows.
+
+function def(schema: AnySchema): Record<string, unknown> & { type: string } {
+  return schema._zod.def as unknown as Record<string, unknown> & { type: string };
+}
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const d = def(current);
+    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType) {
+      current = d.innerType as AnySchema;
+    } else if (d.type === 'pipe' && d.in) {
+      current = d.in as AnySchema;
+    } else break;
+  }
+  return current;
+}
+
+/** The schema that validates the value at `path`, or undefined when the path leaves the schema. */
+export function schemaAt(path: DataPath): AnySchema | undefined {
+  let current: AnySchema | undefined = scenarioSchema;
+  for (const step of path) {
+    if (!current) return undefined;
+    const d = def(unwrap(current));
+    if (d.type === 'object') current = (d.shape as Record<string, AnySchema>)[String(step)];
+    else if (d.type === 'record') current = d.valueType as AnySchema;
+    else if (d.type === 'array') current = d.element as AnySchema;
+    else return undefined;
+  }
+  return current ? unwrap(current) : undefined;
+}
+
+function allowedKeys(path: DataPath): string[] {
+  const schema = schemaAt(path);
+  if (!schema) return [];
+  const d = def(schema);
+  return d.type === 'object' ? Object.keys(d.shape as Record<string, unknown>) : [];
+}
+
+function enclosingLinePath(path: readonly PropertyKey[]): DataPath | undefined {
+  const clean = path.filter((step): step is string | number => typeof step !== 'symbol');
+  for (let length = 1; length <= clean.length; length++) {
+    const prefix = clean.slice(0, length);
+    if (schemaAt(prefix) === lineSchema) return prefix;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One zod issue → diagnostics.
+
+function issueDiagnostics(ctx: Context, issue: Issue, rawPath: readonly PropertyKey[]): void {
+  const path = rawPath.filter((step): step is string | number => typeof step !== 'symbol');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys) unknownKey(ctx, path, key, allowedKeys(path));
+      return;
+    case 'invalid_type':
+      return invalidType(ctx, path, issue.expected);
+    case 'too_small':
+    case 'too_big':
+      return sizeIssue(ctx, path, issue);
+    case 'invalid_value':
+      return badEnum(ctx, path, issue.values.map(String));
+    case 'invalid_format':
+      return badId(ctx, path, 'value');
+    case 'invalid_key':
+      return badId(ctx, path, 'key');
+    case 'invalid_union':
+      return add(
+        ctx,
+        'CD103',
+        ctx.map.rangeAt(path),
+        `${capitalize(describeKey(ctx.data, path))} should be a number or \`true\`/\`false\`, but it is ${kindOf(valueAt(ctx.data, path))}.`,
+      );
+    default:
+      return add(ctx, 'CD103', ctx.map.rangeAt(path), `${capitalize(describeKey(ctx.data, path))}: ${issue.message}`);
+  }
+}
+
+function unknownKey(ctx: Context, path: DataPath, key: string, allowed: readonly string[]): void {
+  const place = describePlace(ctx.data, path);
+  const suggestion = didYouMean(key, allowed);
+  const hint = suggestion ?? (allowed.length > 0 ? `Keys allowed here: ${allowed.join(', ')}.` : undefined);
+  add(ctx, 'CD101', ctx.map.keyAt([...path, key]), `\`${key}\` is not a key that ${place} can have.`, hint);
+}
+
+function invalidType(ctx: Context, path: DataPath, expected: string): void {
+  const value = valueAt(ctx.data, path);
+  const key = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  if (value === undefined && typeof key === 'string' && !ctx.map.has(path)) {
+    const place = capitalize(describePlace(ctx.data, parent));
+    add(ctx, 'CD102', ctx.map.keyAt(parent), `${place} is missing \`${key}\`.`, `Add \`${key}:\` with ${expectedName(expected)}.`);
+    return;
+  }
+  if (expected === 'int' && typeof value === 'number') {
+    add(ctx, 'CD104', ctx.map.rangeAt(path), `${capitalize(describeKey(ctx.data, path))} must be a whole number, not ${value}.`);
+    return;
+  }
+  const message = `${capitalize(describeKey(ctx.data, path))} should be ${expectedName(expected)}, but it is ${kindOf(value)}.`;
+  const hint = typeof value === 'number' && expected === 'string' ? 'Put the text in quotes, e.g. "404".' : undefined;
+  add(ctx, 'CD103', ctx.map.rangeAt(path), message, hint);
+}
+
+function sizeIssue(ctx: Context, path: DataPath, issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): void {
+  const subject = capitalize(describeKey(ctx.data, path));
+  const value = valueAt(ctx.data, path);
+  const range = ctx.map.rangeAt(path);
+  const small = issue.code === 'too_small';
+  const limit = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
+  if (issue.origin === 'number') {
+    const bound = small ? `at least ${String(limit)}` : `at most ${String(limit)}`;
+    add(ctx, 'CD104', range, `${subject} must be ${bound}, but it is ${String(value)}.`, rangeHint(path));
+    return;
+  }
+  if (issue.origin === 'string') {
+    if (schemaAt(path) === idSchema) return badId(ctx, path, 'value');
+    if (small) add(ctx, 'CD106', range, `${subject} is empty.`, 'Write the text, or remove the key if it is optional.');
+    else {
+      const length = typeof value === 'string' ? value.trim().length : 0;
+      add(ctx, 'CD107', range, `${subject} is ${length} characters long; the limit is ${String(limit)}.`, 'Shorten it, or split it into several lines.');
+    }
+    return;
+  }
+  if (issue.origin === 'array') {
+    const count = Array.isArray(value) ? value.length : 0;
+    if (!small && path[path.length - 1] === 'replies') {
+      add(ctx, 'CD108', ctx.map.keyAt(path), `${capitalize(describePlace(ctx.data, path.slice(0, -1)))} has ${count} replies; at most ${LIMITS.repliesPerNode} are allowed.`, 'The trainee chooses with the keys 1 to 4: keep the best four, or split the moment into two nodes.');
+      return;
+    }
+    const message = small
+      ? `${subject} needs at least ${String(limit)} ${Number(limit) === 1 ? 'entry' : 'entries'}.`
+      : `${subject} has ${count} entries; at most ${String(limit)} are allowed.`;
+    add(ctx, 'CD111', ctx.map.keyAt(path), message);
+    return;
+  }
+  add(ctx, 'CD103', range, `${subject}: ${issue.message}`);
+}
+
+function rangeHint(path: DataPath): string | undefined {
+  const key = path[path.length - 1];
+  if (key === 'mood' && path[0] === 'customer') return 'Moods run from 0 (calm) to 100 (furious).';
+  if (key === 'mood') return 'A mood change runs from -100 to +100: negative calms the customer down.';
+  if (key === 'satisfaction') return 'Satisfaction runs from 1 (very unhappy) to 5 (delighted).';
+  if (key === 'difficulty') return 'Difficulty runs from 1 (gentle) to 5 (hard).';
+  if (key === 'after') return 'Silence is measured in seconds, from 2 to 120.';
+  return undefined;
+}
+
+/** The vocabulary name for an enum found at `path`, for messages. */
+function vocabularyName(path: DataPath): string {
+  const key = path[path.length - 1];
+  const parentKey = path[path.length - 2];
+  if (parentKey === 'tags') return 'behaviour tag';
+  const names: Record<string, string> = {
+    portrait: 'portrait',
+    language: 'language',
+    setting: 'setting',
+    end: 'ending outcome',
+    as: 'expression',
+  };
+  return names[String(key)] ?? 'value';
+}
+
+function badEnum(ctx: Context, path: DataPath, allowed: readonly string[]): void {
+  const value = valueAt(ctx.data, path);
+  const written = typeof value === 'string' ? value : JSON.stringify(value);
+  const name = vocabularyName(path);
+  const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+  const hint = suggestion ?? `Use one of: ${allowed.join(', ')}.`;
+  add(ctx, 'CD105', ctx.map.rangeAt(path), `\`${String(written)}\` is not a known ${name} (in ${describePlace(ctx.data, path.slice(0, -1))}).`, hint);
+}
+
+function badId(ctx: Context, path: DataPath, part: 'key' | 'value'): void {
+  const parentKey = path[path.length - 2];
+  const isVariable = parentKey === 'variables' || parentKey === 'set' || parentKey === 'add';
+  const written = part === 'key' ? String(path[path.length - 1]) : String(valueAt(ctx.data, path));
+  if (isVariable) {
+    add(ctx, 'CD109', ctx.map.rangeAt(path, part), `\`${written}\` is not a valid variable name.`, 'Variable names use letters, digits and _, and start with a letter, e.g. `askedReceipt`.');
+    return;
+  }
+  const suggestion = written.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, LIMITS.idChars);
+  const hint = suggestion !== '' && suggestion !== written ? `Ids use lower-case letters, digits, - and _ (at most ${LIMITS.idChars} characters), e.g. \`${suggestion}\`.` : `Ids use lower-case letters, digits, - and _ (at most ${LIMITS.idChars} characters).`;
+  add(ctx, 'CD109', ctx.map.rangeAt(path, part), `\`${written}\` is not a valid id (${describeKey(ctx.data, path)}).`, hint);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer lines: plain text, `- angry: text`, or `{ say, as, voice }`.
+
+const LONG_LINE_KEYS = ['say', 'as', 'voice'];
+
+function checkText(ctx: Context, path: DataPath, value: unknown, subject: string): void {
+  const range = ctx.map.rangeAt(path);
+  if (typeof value !== 'string') {
+    add(ctx, 'CD103', range, `${subject} should be text, but it is ${kindOf(value)}.`, typeof value === 'number' ? 'Put the text in quotes, e.g. "404".' : undefined);
+  } else if (value.trim() === '') {
+    add(ctx, 'CD106', range, `${subject} is empty.`, 'Write what the customer says.');
+  } else if (value.trim().length > LIMITS.textChars) {
+    add(ctx, 'CD107', range, `${subject} is ${value.trim().length} characters long; the limit is ${LIMITS.textChars}.`, 'Split it into several lines.');
+  }
+}
+
+function checkLine(ctx: Context, path: DataPath): void {
+  const value = valueAt(ctx.data, path);
+  const subject = capitalize(describeKey(ctx.data, path));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value == null) {
+    if (value == null || typeof value !== 'string') {
+      add(ctx, 'CD112', ctx.map.rangeAt(path), `${subject} should be what the customer says, but it is ${kindOf(value)}.`, 'Write `- angry: text`, plain text, or `{ say: text, as: angry }`.');
+      return;
+    }
+    return checkText(ctx, path, value, subject);
+  }
+  if (Array.isArray(value) || typeof value !== 'object') {
+    add(ctx, 'CD112', ctx.map.rangeAt(path), `${subject} should be what the customer says, but it is ${kindOf(value)}.`, 'Write `- angry: text`, plain text, or `{ say: text, as: angry }`.');
+    return;
+  }
+  const keys = Object.keys(value);
+  if (keys.some((key) => LONG_LINE_KEYS.includes(key))) return checkLongLine(ctx, path, value as Record<string, unknown>, subject);
+  if (keys.length !== 1) {
+    add(ctx, 'CD112', ctx.map.rangeAt(path), `${subject} has ${keys.length} keys; a short-form line has exactly one: the expression.`, 'Write one line per expression, e.g. `- angry: text`, or use `{ say: text, as: angry }`.');
+    return;
+  }
+  const expression = keys[0]!;
+  if (!(EXPRESSIONS as readonly string[]).includes(expression)) {
+    const hint = didYouMean(expression, EXPRESSIONS) ?? `Expressions: ${EXPRESSIONS.join(', ')}.`;
+    add(ctx, 'CD105', ctx.map.keyAt([...path, expression]), `\`${expression}\` is not a known expression (${describeKey(ctx.data, path)}).`, hint);
+    return;
+  }
+  checkText(ctx, [...path, expression], (value as Record<string, unknown>)[expression], subject);
+}
+
+function checkLongLine(ctx: Context, path: DataPath, value: Record<string, unknown>, subject: string): void {
+  for (const key of Object.keys(value)) {
+    if (!LONG_LINE_KEYS.includes(key)) unknownKey(ctx, path, key, LONG_LINE_KEYS);
+  }
+  if (!Object.hasOwn(value, 'say')) {
+    add(ctx, 'CD102', ctx.map.rangeAt(path), `${subject} is missing \`say\`.`, 'Add `say:` with what the customer says.');
+  } else checkText(ctx, [...path, 'say'], value.say, subject);
+  if (Object.hasOwn(value, 'as')) {
+    const as = value.as;
+    if (typeof as !== 'string' || !(EXPRESSIONS as readonly string[]).includes(as)) badEnum(ctx, [...path, 'as'], EXPRESSIONS);
+  }
+  if (Object.hasOwn(value, 'voice')) {
+    const voice = value.voice;
+    if (typeof voice !== 'string' || voice.trim() === '' || voice.length > 200) {
+      add(ctx, 'CD103', ctx.map.rangeAt([...path, 'voice']), `The \`voice\` of ${describeKey(ctx.data, path).toLowerCase()} should be a sound file name, e.g. \`marja-01.mp3\`.`);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * "Did you mean ...?" suggestions: the nearest candidate by edit distance, when it is near enough
+ * to be a plausible typo.
+ */
+
+/** Levenshtein distance between two strings (case-sensitive). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidate nearest to `word`, or undefined when none is close (more than a third of the
+ * word's letters differ, at least 2 edits allowed). Case differences count as half a typo.
+ *
+ * @example nearest('defensve', ['arrival', 'defensive']) // 'defensive'
+ */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (candidate === word) continue;
+    const distance =
+      candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** `Did you mean \`x\`?` or undefined. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const match = nearest(word, candidates);
+  return match === undefined ? undefined : `Did you mean \`${match}\`?`;
+}
