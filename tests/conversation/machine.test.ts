@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { createConversationMachine } from '../../src/conversation/machine.ts';
 import * as select from '../../src/conversation/selectors.ts';
-import { decisionsOf, endingOf } from '../../src/conversation/transcript.ts';
+import { decisionsOf } from '../../src/conversation/transcript.ts';
 import { INTERRUPTION_MOOD } from '../../src/conversation/constants.ts';
 import { kettleScenario, scenario } from './helpers/builder.ts';
 
