@@ -39,7 +39,7 @@ export interface DiagnosticInfo {
 /**
  * The one table of diagnostic codes. CD0xx: the file and its YAML; CD1xx: the shape (keys, types,
  * values); CD2xx: the conversation as a whole (links, reachability, conditions); CD3xx: quality
- * warnings a trainer should fix before a session.
+ * warnings a trainer should fix before a session; CD4xx: several files checked together.
  */
 export const DIAGNOSTIC_CODES = {
   CD001: {
@@ -295,6 +295,24 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     title: 'Unused variable',
     description: 'A variable is declared but no condition ever tests it. Use it in a `when:` or remove it.',
+  },
+  CD401: {
+    severity: 'error',
+    title: 'Duplicate scenario',
+    description:
+      'Two files have the same scenario `id` and `language`. The game can only list one of them: change the id of one, or delete the copy.',
+  },
+  CD402: {
+    severity: 'error',
+    title: 'Translations out of step',
+    description:
+      'Two files share a scenario `id` in different languages, so they are translations of each other, but their node ids or reply ids differ. Translations must keep every node id and reply id identical: only the texts change.',
+  },
+  CD403: {
+    severity: 'warning',
+    title: 'File name does not match',
+    description:
+      'Bundled scenarios are named `<id>.<language>.yaml`, e.g. `kettle-returned-twice.en.yaml`. Rename the file to match its `id` and `language`.',
   },
 } as const satisfies Record<string, DiagnosticInfo>;
 

@@ -7,3 +7,5 @@ export { DIAGNOSTIC_CODES, ALL_DIAGNOSTIC_CODES, compareDiagnostics, hasErrors }
 export type { Diagnostic, DiagnosticCode, DiagnosticInfo, Position, Range, Severity } from './diagnostics.ts';
 export type * from './model.ts';
 export * from './vocabulary.ts';
+export { checkLibrary } from './library.ts';
+export type { LibraryFile } from './library.ts';
