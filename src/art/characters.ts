@@ -1,0 +1,164 @@
+/**
+ * The eight customers behind the portrait ids: skin tone, hair, age cues and clothing.
+ * Hair is drawn in two layers (behind the head and over it) so every style frames the face.
+ */
+import type { PortraitId } from '../scenario/vocabulary.ts';
+import { mix, tag } from './svg.ts';
+import type { Face } from './expressions.ts';
+
+export interface Character {
+  skin: string;
+  hair: string;
+  browColor: string;
+  clothing: string;
+  age: number;
+  glasses?: string;
+  lashes?: boolean;
+  hairBack: (c: Character) => string;
+  hairFront: (c: Character) => string;
+  collar?: (c: Character) => string;
+  extras?: (c: Character, face: Face) => string;
+}
+
+const p = (d: string, fill: string, extra: Record<string, string | number> = {}) => tag('path', { d, fill, ...extra });
+const none = () => '';
+
+/** A cap of hair over the top of the head with a soft hairline. */
+const cap = (hairline: string) => (c: Character) => p(`M166 300 C160 170 230 126 300 126 C370 126 440 170 434 300 ${hairline} Z`, c.hair);
+
+const shirtCollar = (color: string) => () =>
+  p('M228 540 L300 600 L372 540 L350 530 L300 570 L250 530 Z', color) +
+  p('M300 600 L300 720', 'none', { stroke: mix(color, '#000000', 0.15), 'stroke-width': 3 });
+
+const vNeck = (inner: string) => (c: Character) =>
+  p('M236 540 L300 626 L364 540 Z', inner) + p('M236 540 L300 626 L364 540', 'none', { stroke: mix(c.clothing, '#000000', 0.2), 'stroke-width': 6 });
+
+export const CHARACTERS: Record<PortraitId, Character> = {
+  'woman-60s': {
+    skin: '#f2d2bc',
+    hair: '#d4d7da',
+    browColor: '#9a9ea3',
+    clothing: '#8e5a79',
+    age: 64,
+    glasses: '#6b4a5a',
+    lashes: true,
+    hairBack: (c) => p('M150 300 C140 170 220 118 300 118 C380 118 460 170 450 300 C458 380 440 440 410 456 C380 420 220 420 190 456 C160 440 142 380 150 300 Z', mix(c.hair, '#000000', 0.08)),
+    hairFront: (c) =>
+      p('M166 310 C156 176 232 128 300 128 C378 128 446 180 434 312 C420 252 392 214 352 204 C300 240 232 246 190 240 C178 262 170 286 166 310 Z', c.hair) +
+      p('M214 196 C260 178 320 176 360 196', 'none', { stroke: '#eef0f2', 'stroke-width': 6, 'stroke-linecap': 'round' }),
+    collar: (c) => vNeck('#f6f1ea')(c) + tag('circle', { cx: 300, cy: 600, r: 7, fill: '#f4efe6', stroke: '#c9bfae', 'stroke-width': 2 }),
+  },
+  'woman-30s': {
+    skin: '#b47a55',
+    hair: '#3a2620',
+    browColor: '#2e1d18',
+    clothing: '#2f7f86',
+    age: 34,
+    lashes: true,
+    hairBack: (c) => tag('circle', { cx: 300, cy: 128, r: 58, fill: c.hair }),
+    hairFront: (c) =>
+      cap('C430 262 400 214 338 206 C296 226 240 224 206 232 C184 250 172 276 166 300')(c) +
+      p('M250 150 C280 138 330 140 360 156', 'none', { stroke: mix(c.hair, '#ffffff', 0.15), 'stroke-width': 5, 'stroke-linecap': 'round' }),
+    collar: (c) => vNeck(mix(c.skin, '#000000', 0.05))(c),
+    extras: () => tag('circle', { cx: 176, cy: 372, r: 7, fill: '#e0a045' }) + tag('circle', { cx: 424, cy: 372, r: 7, fill: '#e0a045' }),
+  },
+  'woman-20s': {
+    skin: '#6e4431',
+    hair: '#1f1818',
+    browColor: '#141010',
+    clothing: '#d9a33c',
+    age: 24,
+    lashes: true,
+    hairBack: (c) =>
+      [
+        [300, 170, 140], [190, 220, 86], [410, 220, 86], [170, 320, 74], [430, 320, 74], [180, 410, 60], [420, 410, 60],
+      ]
+        .map(([cx, cy, r]) => tag('circle', { cx, cy, r, fill: c.hair }))
+        .join(''),
+    hairFront: (c) =>
+      [
+        [230, 176, 50], [290, 158, 54], [352, 170, 50], [196, 228, 40], [404, 228, 40],
+      ]
+        .map(([cx, cy, r]) => tag('circle', { cx, cy, r, fill: mix(c.hair, '#ffffff', 0.06) }))
+        .join(''),
+    collar: (c) => p('M220 540 Q300 600 380 540 L368 532 Q300 580 232 532 Z', mix(c.clothing, '#000000', 0.15)),
+    extras: () =>
+      tag('circle', { cx: 174, cy: 384, r: 14, fill: 'none', stroke: '#e8c060', 'stroke-width': 5 }) +
+      tag('circle', { cx: 426, cy: 384, r: 14, fill: 'none', stroke: '#e8c060', 'stroke-width': 5 }),
+  },
+  'man-70s': {
+    skin: '#f0c6ae',
+    hair: '#eceeef',
+    browColor: '#c9cdd0',
+    clothing: '#3c4f76',
+    age: 74,
+    glasses: '#4a4440',
+    hairBack: none,
+    hairFront: (c) =>
+      p('M170 330 C162 270 176 236 196 222 C206 250 204 296 196 340 Z', c.hair) +
+      p('M430 330 C438 270 424 236 404 222 C394 250 396 296 404 340 Z', c.hair) +
+      p('M236 170 C270 150 330 150 364 170', 'none', { stroke: mix(c.skin, '#ffffff', 0.4), 'stroke-width': 10, 'stroke-linecap': 'round' }),
+    collar: (c) => shirtCollar('#c9dcea')() + p('M228 540 L300 640 L372 540', 'none', { stroke: mix(c.clothing, '#000000', 0.25), 'stroke-width': 8 }),
+    extras: (c) => p('M262 398 Q300 384 338 398 Q330 412 300 406 Q270 412 262 398 Z', c.hair),
+  },
+  'man-40s': {
+    skin: '#d6a37c',
+    hair: '#3b302b',
+    browColor: '#2e2420',
+    clothing: '#5b6770',
+    age: 44,
+    hairBack: none,
+    hairFront: cap('C432 250 418 214 396 204 C340 192 262 192 204 204 C182 214 168 250 166 300'),
+    collar: (c) =>
+      shirtCollar('#f3f5f6')() +
+      p('M200 545 L262 720 L214 720 L150 580 Z M400 545 L338 720 L386 720 L450 580 Z', mix(c.clothing, '#000000', 0.18)),
+    extras: (c) =>
+      p('M184 360 C196 440 240 474 300 476 C360 474 404 440 416 360 C404 420 370 452 300 452 C230 452 196 420 184 360 Z', mix(c.hair, c.skin, 0.45), { opacity: 0.55 }),
+  },
+  'man-20s': {
+    skin: '#f4d6c2',
+    hair: '#b5562f',
+    browColor: '#9a4526',
+    clothing: '#5c8a5f',
+    age: 22,
+    hairBack: none,
+    hairFront: (c) =>
+      cap('C430 240 404 206 370 200 C340 230 270 214 230 196 C200 214 172 250 166 300')(c) +
+      p('M200 196 C240 140 330 120 400 170 C350 160 300 170 250 210 Z', mix(c.hair, '#ffffff', 0.12)),
+    collar: (c) =>
+      p('M210 540 Q300 610 390 540 L380 528 Q300 590 220 528 Z', mix(c.clothing, '#000000', 0.2)) +
+      p('M274 575 L268 650 M326 575 L332 650', 'none', { stroke: '#eef0ea', 'stroke-width': 6, 'stroke-linecap': 'round' }),
+    extras: () =>
+      [[238, 372], [252, 380], [226, 384], [362, 372], [348, 380], [374, 384]]
+        .map(([cx, cy]) => tag('circle', { cx, cy, r: 3.5, fill: '#c98a5c', opacity: 0.8 }))
+        .join(''),
+  },
+  'person-50s': {
+    skin: '#946041',
+    hair: '#7d7f82',
+    browColor: '#5a5b5e',
+    clothing: '#b9643f',
+    age: 56,
+    glasses: '#2c2c2c',
+    hairBack: none,
+    hairFront: (c) =>
+      cap('C432 256 414 222 380 212 C330 200 270 200 220 212 C186 222 168 256 166 300')(c) +
+      p('M214 170 C250 150 290 146 320 150 M260 190 C300 176 340 178 380 192', 'none', { stroke: '#b8babd', 'stroke-width': 5, 'stroke-linecap': 'round' }),
+    collar: (c) => p('M226 520 Q300 560 374 520 L384 560 Q300 604 216 560 Z', mix(c.clothing, '#ffffff', 0.1)),
+  },
+  'person-30s': {
+    skin: '#efcfa6',
+    hair: '#2a2230',
+    browColor: '#231c28',
+    clothing: '#4f6f99',
+    age: 31,
+    hairBack: none,
+    hairFront: (c) =>
+      p('M168 300 C162 240 172 200 196 184 L196 300 Z M432 300 C438 240 428 200 404 184 L404 300 Z', mix(c.hair, c.skin, 0.55)) +
+      p('M186 236 C176 150 250 104 320 112 C390 118 438 160 420 220 C380 200 330 206 290 186 C260 200 220 214 186 236 Z', c.hair) +
+      p('M250 130 C300 118 360 128 396 156', 'none', { stroke: '#6d5a7a', 'stroke-width': 6, 'stroke-linecap': 'round' }),
+    collar: (c) =>
+      p('M236 540 Q300 584 364 540 L364 720 L236 720 Z', '#f2e4cf') +
+      p('M236 540 L276 720 L226 720 L180 570 Z M364 540 L324 720 L374 720 L420 570 Z', mix(c.clothing, '#000000', 0.15)),
+  },
+};

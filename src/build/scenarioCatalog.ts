@@ -1,0 +1,126 @@
+/**
+ * Vite plugin: reads `scenarios/*.yaml` at build and dev time, runs the loader on each, and
+ * serves light metadata as the virtual module `virtual:scenario-catalog` (default export:
+ * `CatalogEntry[]`, sorted by language, difficulty, title). The title screen imports only this,
+ * never the YAML parser. In dev, adding, changing or removing a scenario reloads the page.
+ *
+ * ```ts
+ * // vite.config.ts
+ * plugins: [scenarioCatalog()]
+ * ```
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import type { Plugin } from 'vite';
+import type { Diagnostic } from '../scenario/diagnostics.ts';
+import type { Scenario } from '../scenario/model.ts';
+import { catalogEntry, type CatalogEntry, type RawHeader } from './catalogEntry.ts';
+
+export const CATALOG_MODULE_ID = 'virtual:scenario-catalog';
+const RESOLVED_ID = `\0${CATALOG_MODULE_ID}`;
+
+type Loader = (text: string, fileName: string) => { scenario: Scenario | null; diagnostics: Diagnostic[] };
+
+export interface ScenarioCatalogOptions {
+  /** Folder of scenario files, relative to the Vite root. Default `scenarios`. */
+  dir?: string;
+  /** The scenario loader (injectable for tests); default `loadScenario` from `src/scenario`. */
+  load?: Loader;
+}
+
+/** Read every `*.yaml` / `*.yml` in `dir` and build its catalog entry. Never throws on bad files. */
+export function buildCatalog(root: string, dir: string, load: Loader): CatalogEntry[] {
+  const folder = resolve(root, dir);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => /\.ya?ml$/i.test(n) && statSync(join(folder, n)).isFile());
+  } catch {
+    return [];
+  }
+  const entries = names.map((name) => {
+    const file = relative(root, join(folder, name)).split(sep).join('/');
+    const text = readText(join(folder, name));
+    return catalogEntry(file, safeLoad(load, text, file), rawHeader(text));
+  });
+  return entries.sort(compareEntries);
+}
+
+/** The plugin itself. */
+export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
+  const dir = options.dir ?? 'scenarios';
+  let root = process.cwd();
+  let load = options.load;
+  const isScenarioFile = (path: string) =>
+    /\.ya?ml$/i.test(path) && resolve(path).startsWith(resolve(root, dir) + sep);
+  return {
+    name: 'calm-desk:scenario-catalog',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === CATALOG_MODULE_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
+      const entries = buildCatalog(root, dir, load);
+      for (const e of entries) this.addWatchFile(resolve(root, e.file));
+      return `export default ${JSON.stringify(entries)};`;
+    },
+    configureServer(server) {
+      server.watcher.add(resolve(root, dir));
+      const refresh = (path: string) => {
+        if (!isScenarioFile(path)) return;
+        for (const env of Object.values(server.environments)) {
+          const mod = env.moduleGraph.getModuleById(RESOLVED_ID);
+          if (mod) env.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('add', refresh);
+      server.watcher.on('change', refresh);
+      server.watcher.on('unlink', refresh);
+    },
+  };
+}
+
+function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
+  return (
+    (a.language ?? 'zz').localeCompare(b.language ?? 'zz') ||
+    (a.difficulty ?? 9) - (b.difficulty ?? 9) ||
+    a.title.localeCompare(b.title) ||
+    a.file.localeCompare(b.file)
+  );
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function safeLoad(load: Loader, text: string, file: string): ReturnType<Loader> {
+  try {
+    return load(text, file);
+  } catch (error) {
+    const message = `The loader failed on this file: ${String(error)}`;
+    const at = { line: 1, column: 1 };
+    return {
+      scenario: null,
+      diagnostics: [{ code: 'CD001', severity: 'error', message, file, range: { start: at, end: at } } as Diagnostic],
+    };
+  }
+}
+
+/** Best-effort title/id/language of a file the loader rejected, so its card stays recognisable. */
+function rawHeader(text: string): RawHeader {
+  try {
+    const doc: unknown = parse(text, { maxAliasCount: 50 });
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as RawHeader) : {};
+  } catch {
+    return {};
+  }
+}

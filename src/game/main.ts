@@ -1,0 +1,44 @@
+/**
+ * `StartGame(parentId)`: creates the Phaser game (1920×1080 design size, Scale.FIT, crisp
+ * text), the accessible DOM overlay on top of it and the shared services, then runs
+ * Boot → Preloader → Title. Scenes that live in other files register here too.
+ */
+import * as Phaser from 'phaser';
+import { Boot } from './scenes/Boot.ts';
+import { Preloader } from './scenes/Preloader.ts';
+import { Title } from './scenes/Title.ts';
+import { installServices, type Services } from './services.ts';
+import { DESIGN_HEIGHT, DESIGN_WIDTH, PALETTE, cssColor } from './theme.ts';
+import { Overlay } from './ui/overlay.ts';
+
+/** Scenes loaded later (Conversation, Debrief) are added with `game.scene.add` by whoever owns them. */
+export const SCENES: Array<typeof Phaser.Scene> = [Boot, Preloader, Title];
+
+export interface StartedGame {
+  game: Phaser.Game;
+  services: Services;
+}
+
+/** Start Calm Desk inside the element with id `parentId`. */
+export function StartGame(parentId: string, extraScenes: Array<typeof Phaser.Scene> = []): StartedGame {
+  const parent = document.getElementById(parentId);
+  if (!parent) throw new Error(`No element with id "${parentId}" to start the game in.`);
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: DESIGN_WIDTH,
+    height: DESIGN_HEIGHT,
+    backgroundColor: cssColor(PALETTE.sky),
+    roundPixels: true,
+    audio: { noAudio: true },
+    banner: false,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, fullscreenTarget: parent },
+    // Controls live in the DOM overlay; Phaser must not swallow key presses the overlay needs.
+    input: { keyboard: false, gamepad: false },
+    scene: [...SCENES, ...extraScenes],
+  });
+  const overlay = new Overlay(game, parent);
+  const services = installServices(game, overlay);
+  game.events.once(Phaser.Core.Events.DESTROY, () => overlay.destroy());
+  return { game, services };
+}

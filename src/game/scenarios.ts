@@ -1,0 +1,34 @@
+/**
+ * Lazy loading of full scenario content. The YAML text of each file is its own small chunk
+ * (`?raw`), and the loader (with the YAML parser and zod schema) is imported on first use, so
+ * the title screen never pays for either.
+ */
+import type { Diagnostic } from '../scenario/diagnostics.ts';
+import type { Scenario } from '../scenario/model.ts';
+
+export interface ScenarioLoad {
+  scenario: Scenario | null;
+  diagnostics: Diagnostic[];
+}
+
+const sources = import.meta.glob<string>('/scenarios/*.{yaml,yml}', { query: '?raw', import: 'default' });
+
+/** Load and validate one bundled scenario by its catalog path (e.g. `scenarios/kettle.yaml`). Never rejects. */
+export async function loadScenarioFile(file: string): Promise<ScenarioLoad> {
+  const source = sources[`/${file.replace(/^\/+/, '')}`];
+  if (!source) return failure(file, `The file ${file} is not part of this build.`);
+  try {
+    const [text, { loadScenario }] = await Promise.all([source(), import('../scenario/index.ts')]);
+    return loadScenario(text, file);
+  } catch (error) {
+    return failure(file, `The file ${file} could not be downloaded (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+function failure(file: string, message: string): ScenarioLoad {
+  const at = { line: 1, column: 1 };
+  return {
+    scenario: null,
+    diagnostics: [{ code: 'CD001', severity: 'error', message, file, range: { start: at, end: at } } as Diagnostic],
+  };
+}

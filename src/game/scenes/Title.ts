@@ -1,0 +1,72 @@
+import * as Phaser from 'phaser';
+import { presentTitle } from '../../presenter/title.ts';
+import { services } from '../services.ts';
+import { backdropKey } from '../textures.ts';
+import { el } from '../ui/dom.ts';
+import { arrowNavigation, bindKeys } from '../ui/keys.ts';
+import { button } from '../ui/widgets.ts';
+import { addBackdrop } from './common.ts';
+
+const READY_FLAG = 'calm-desk/app-ready-marked';
+
+/** Product name, tagline, Play and Settings, and the list of bundled scenarios. */
+export class Title extends Phaser.Scene {
+  constructor() {
+    super('Title');
+  }
+
+  create(): void {
+    const { overlay, t, catalog } = services(this);
+    const view = presentTitle(catalog, t);
+    addBackdrop(this, backdropKey('office'));
+    const screen = overlay.mount(this, { label: view.appName, className: 'cd-title' });
+
+    const play = button(screen, view.playLabel, () => this.scene.start('ScenarioSelect'), {
+      variant: 'primary',
+      testId: 'play',
+      disabled: !view.canPlay,
+    });
+    const settings = button(screen, view.settingsLabel, () => this.scene.start('Settings', { from: 'Title' }), {
+      testId: 'settings',
+    });
+    const actions = el('div', { className: 'cd-row cd-title-actions' }, play, settings);
+    const intro = el(
+      'div',
+      { className: 'cd-panel cd-title-intro' },
+      el('h1', {}, view.appName),
+      el('p', { className: 'cd-title-tagline' }, view.tagline),
+      actions,
+      el('p', { className: 'cd-hint cd-title-keys' }, view.keysHint),
+    );
+
+    const items = view.scenarios.map((s) =>
+      el(
+        'li',
+        { className: 'cd-title-scenario', data: { file: s.file, playable: String(s.playable) } },
+        el('span', { className: 'cd-title-scenario-name' }, s.title),
+        el('span', { className: 'cd-muted cd-title-scenario-meta' }, s.meta),
+        s.problem ? el('span', { className: 'cd-badge', data: { tone: 'error' } }, s.problem) : null,
+        ...s.details.map((d) => el('code', { className: 'cd-diagnostic' }, d)),
+      ),
+    );
+    const list = el(
+      'section',
+      { className: 'cd-panel cd-title-list', attrs: { 'aria-labelledby': 'cd-title-list-heading' } },
+      el('h2', { id: 'cd-title-list-heading' }, view.scenariosHeading),
+      el('p', { className: 'cd-muted' }, view.countText),
+      items.length > 0 ? el('ul', { className: 'cd-plain-list' }, ...items) : null,
+    );
+    screen.append(intro, list);
+    arrowNavigation(screen, actions);
+    bindKeys(screen, {});
+    screen.focus(view.canPlay ? play : settings);
+    this.markReady();
+  }
+
+  /** `app-ready` is measured once: the first time the title accepts input. */
+  private markReady(): void {
+    if (this.registry.get(READY_FLAG) === true) return;
+    this.registry.set(READY_FLAG, true);
+    requestAnimationFrame(() => performance.mark('app-ready'));
+  }
+}

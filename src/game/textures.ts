@@ -1,0 +1,73 @@
+/**
+ * Art as Phaser textures, made on demand from the pure SVG generators in `src/art`.
+ * Backdrops and portraits load per scenario (lazily), not up front.
+ *
+ * ```ts
+ * await loadArt(this, { backdrops: ['shop'], portraits: ['woman-60s'] });
+ * this.add.image(960, 540, backdropKey('shop'));
+ * this.add.image(500, 600, portraitKey('woman-60s', 'worried'));
+ * ```
+ */
+import * as Phaser from 'phaser';
+import { BACKDROP_HEIGHT, BACKDROP_WIDTH, backdropSvg } from '../art/backdrops.ts';
+import { PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../art/portraits.ts';
+import { EXPRESSIONS, type PortraitId, type SettingId } from '../scenario/vocabulary.ts';
+
+/** Texture key of a setting's backdrop. */
+export function backdropKey(setting: SettingId): string {
+  return `backdrop-${setting}`;
+}
+
+/** Texture key of one portrait expression. */
+export function portraitKey(portrait: PortraitId, expression: string): string {
+  return `portrait-${portrait}-${expression}`;
+}
+
+export interface ArtRequest {
+  backdrops?: readonly SettingId[];
+  /** Every expression of each portrait is loaded. */
+  portraits?: readonly PortraitId[];
+  /** Rendered portrait size in pixels (default the generator's 600×720). */
+  portraitScale?: number;
+}
+
+/** Queue the requested art on the scene's loader (for use inside `preload()`). Already-loaded textures are skipped. */
+export function queueArt(scene: Phaser.Scene, request: ArtRequest): number {
+  let queued = 0;
+  for (const setting of request.backdrops ?? []) {
+    const key = backdropKey(setting);
+    if (scene.textures.exists(key)) continue;
+    scene.load.svg(key, svgBase64(backdropSvg(setting)), { width: BACKDROP_WIDTH, height: BACKDROP_HEIGHT });
+    queued += 1;
+  }
+  const scale = request.portraitScale ?? 1;
+  for (const portrait of request.portraits ?? []) {
+    for (const expression of EXPRESSIONS) {
+      const key = portraitKey(portrait, expression);
+      if (scene.textures.exists(key)) continue;
+      scene.load.svg(key, svgBase64(portraitSvg(portrait, expression)), {
+        width: Math.round(PORTRAIT_WIDTH * scale),
+        height: Math.round(PORTRAIT_HEIGHT * scale),
+      });
+      queued += 1;
+    }
+  }
+  return queued;
+}
+
+/** Load art outside `preload()` (e.g. in `create()`); resolves when done, also when a file failed. */
+export function loadArt(scene: Phaser.Scene, request: ArtRequest): Promise<void> {
+  if (queueArt(scene, request) === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    scene.load.once(Phaser.Loader.Events.COMPLETE, () => resolve());
+    scene.load.start();
+  });
+}
+
+/** Phaser's loader decodes `data:` URLs as base64, so SVG text is encoded that way (UTF-8 safe). */
+function svgBase64(svg: string): string {
+  const bytes = new TextEncoder().encode(svg);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
+}

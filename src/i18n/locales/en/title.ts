@@ -1,0 +1,11 @@
+/** Title screen. */
+export default {
+  play: 'Play',
+  settings: 'Settings',
+  scenariosHeading: 'Scenarios in this build',
+  scenarioCount: { zero: 'No scenarios found.', one: '{count} scenario', other: '{count} scenarios' },
+  noScenarios: 'No scenario files were found in the scenarios folder.',
+  scenarioLine: '{language} · {difficulty}',
+  brokenHint: 'This file cannot be played until its errors are fixed.',
+  welcome: 'Welcome to Calm Desk. Press Play to choose a customer.',
+};

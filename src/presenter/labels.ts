@@ -1,0 +1,23 @@
+/**
+ * Small wording helpers shared by the presenters: language names, difficulty and minutes.
+ * Each takes the translator, so view-models come out in the player's language.
+ */
+import type { Translate } from '../i18n/index.ts';
+import type { Language } from '../scenario/vocabulary.ts';
+
+/** "English" / "englanti". */
+export function languageLabel(t: Translate, language: Language | null): string {
+  return language ? t(`common.language_${language}`) : '—';
+}
+
+/** "Moderate" for 3; clamps to 1..5. */
+export function difficultyLabel(t: Translate, difficulty: number | null): string {
+  if (difficulty === null) return '—';
+  const level = Math.min(5, Math.max(1, Math.round(difficulty))) as 1 | 2 | 3 | 4 | 5;
+  return t(`common.difficulty_${level}`);
+}
+
+/** "about 6 minutes". */
+export function minutesLabel(t: Translate, minutes: number | null): string {
+  return minutes === null ? '' : t('common.minutes', { count: Math.max(1, Math.round(minutes)) });
+}
