@@ -129,7 +129,7 @@ export function presentConversation(
   const { scenario } = input;
   const name = scenario.customer.name;
   const node = scenario.nodes[input.nodeId];
-  const speaking = input.phase === 'speaking' && !input.paused;
+  const talking = (input.phase === 'speaking' || input.phase === 'reacting') && !input.paused;
   const repliesVisible = !input.paused && repliesShown(input, node?.earlyReplies ?? false);
   const interrupting = input.phase === 'speaking';
   const captions = presentCaptions(input, name);
@@ -144,7 +144,7 @@ export function presentConversation(
     replies: repliesVisible ? presentReplies(input.replies, interrupting, name, t) : [],
     repliesVisible,
     repliesHeading: t('conversation.repliesHeading'),
-    talkingCue: speaking ? t('conversation.stillTalking', { name }) : null,
+    talkingCue: talking ? t('conversation.stillTalking', { name }) : null,
     interruptNote: repliesVisible && interrupting ? t('conversation.interruptNote', { name }) : null,
     silence: presentSilence(input, name, t),
     paused: input.paused,
@@ -209,7 +209,8 @@ function presentCaptions(input: ConversationInput, speaker: string): CaptionView
   const lines = input.lines.slice(-CAPTION_LINES);
   return lines.map((line, i) => {
     const current = i === lines.length - 1;
-    const progress = current && input.phase === 'speaking' ? input.lineProgress : 1;
+    const talking = input.phase === 'speaking' || input.phase === 'reacting';
+    const progress = current && talking ? input.lineProgress : 1;
     const { shown, rest } = splitSpoken(line.text, progress);
     return {
       key: `${line.at}:${line.nodeId}:${line.index}:${line.cause}`,

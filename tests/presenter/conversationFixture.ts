@@ -1,4 +1,8 @@
 /** A small normalized scenario and translators shared by the presenter tests. */
+import { createActor } from 'xstate';
+import { createConversationMachine } from '../../src/conversation/machine.ts';
+import { selectCustomerLines, selectPhase } from '../../src/conversation/selectors.ts';
+import type { Transcript } from '../../src/conversation/transcript.ts';
 import { createI18n, rawMessage } from '../../src/i18n/index.ts';
 import type { Translate } from '../../src/presenter/conversationText.ts';
 import type { Reply, Scenario, ScenarioNode } from '../../src/scenario/model.ts';
@@ -78,4 +82,42 @@ export function strictTranslate(language: Language): Translate {
     if (rawMessage(language, key) === undefined) throw new Error(`missing ${language} message: ${key}`);
     return t(key as Parameters<typeof t>[0], params as Record<string, string | number>);
   };
+}
+
+/** A step of a scripted conversation: answer (after the customer finished, or interrupting), or stay silent. */
+export type Step = { choose: string; interrupt?: boolean } | { silent: true };
+
+/**
+ * Play `steps` through the real conversation machine and return its transcript. Each turn the
+ * customer speaks every line (1 s apart) unless the step interrupts after the first line.
+ */
+export function playTranscript(scenario: Scenario, steps: readonly Step[]): Transcript {
+  const actor = createActor(createConversationMachine(scenario)).start();
+  let at = 0;
+  const speakTurn = (stopAfterFirst: boolean) => {
+    const lines = selectCustomerLines(actor.getSnapshot());
+    for (const [index] of lines.entries()) {
+      actor.send({ type: 'customer.startedLine', index, at });
+      at += 1000;
+      if (stopAfterFirst) return;
+    }
+    actor.send({ type: 'customer.finishedSpeaking', at });
+  };
+  for (const step of steps) {
+    const interrupt = 'choose' in step && step.interrupt === true;
+    speakTurn(interrupt);
+    if ('silent' in step) {
+      at += 10_000;
+      actor.send({ type: 'trainee.silent', at });
+    } else {
+      at += 1500;
+      actor.send({ type: 'trainee.choose', choiceId: step.choose, at, remainingMs: interrupt ? 2000 : 0 });
+    }
+    // A reaction line (interrupted or silence) is spoken before the next node.
+    if (selectPhase(actor.getSnapshot()) === 'reacting') speakTurn(false);
+  }
+  if (selectPhase(actor.getSnapshot()) === 'speaking') speakTurn(false);
+  const transcript = actor.getSnapshot().context.transcript;
+  actor.stop();
+  return transcript;
 }
