@@ -2,6 +2,7 @@
 
 /** Light metadata of every bundled scenario, built by `src/build/scenarioCatalog.ts`. */
 declare module 'virtual:scenario-catalog' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- ambient module: a relative `import type` is not allowed here
   const catalog: import('./build/catalogEntry.ts').CatalogEntry[];
   export default catalog;
 }

@@ -5,14 +5,17 @@
  */
 import * as Phaser from 'phaser';
 import { Boot } from './scenes/Boot.ts';
+import { Briefing } from './scenes/Briefing.ts';
 import { Preloader } from './scenes/Preloader.ts';
+import { ScenarioSelect } from './scenes/ScenarioSelect.ts';
+import { Settings } from './scenes/Settings.ts';
 import { Title } from './scenes/Title.ts';
 import { installServices, type Services } from './services.ts';
 import { DESIGN_HEIGHT, DESIGN_WIDTH, PALETTE, cssColor } from './theme.ts';
 import { Overlay } from './ui/overlay.ts';
 
-/** Scenes loaded later (Conversation, Debrief) are added with `game.scene.add` by whoever owns them. */
-export const SCENES: Array<typeof Phaser.Scene> = [Boot, Preloader, Title];
+/** Scenes present from the start. Conversation and Debrief load on demand (see `navigation.ts`). */
+export const SCENES: Array<typeof Phaser.Scene> = [Boot, Preloader, Title, ScenarioSelect, Briefing, Settings];
 
 export interface StartedGame {
   game: Phaser.Game;

@@ -1,0 +1,117 @@
+import * as Phaser from 'phaser';
+import type { CatalogEntry } from '../../build/catalogEntry.ts';
+import { presentSelect, statsFromResults, type LanguageFilter, type SelectCard } from '../../presenter/select.ts';
+import { services } from '../services.ts';
+import { backdropKey } from '../textures.ts';
+import { el, uniqueId } from '../ui/dom.ts';
+import { arrowNavigation, bindKeys } from '../ui/keys.ts';
+import type { Screen } from '../ui/screen.ts';
+import { button, segmented } from '../ui/widgets.ts';
+import { addBackdrop } from './common.ts';
+
+const FILTER_KEY = 'calm-desk/select-filter';
+
+/** Scenario cards with language filter, best score and attempts; opens the Briefing. */
+export class ScenarioSelect extends Phaser.Scene {
+  constructor() {
+    super('ScenarioSelect');
+  }
+
+  create(data: { focusFile?: string } = {}): void {
+    const { overlay, t, catalog, store } = services(this);
+    addBackdrop(this, backdropKey('office'));
+    this.add.rectangle(960, 540, 1920, 1080, 0xdde7ea, 0.55);
+    const stats = statsFromResults(store.results());
+    let filter = (this.registry.get(FILTER_KEY) as LanguageFilter | undefined) ?? 'all';
+    const initial = presentSelect(catalog, stats, filter, t);
+    const screen = overlay.mount(this, { label: initial.heading, className: 'cd-select' });
+
+    const back = button(screen, initial.backLabel, () => this.scene.start('Title'), { shortcut: 'Escape', testId: 'back' });
+    const list = el('ul', { className: 'cd-plain-list cd-cards', attrs: { 'aria-label': initial.heading } });
+    const status = el('p', { className: 'cd-hint' });
+    const filterControl = segmented(
+      screen,
+      initial.filterLabel,
+      initial.filters.map((f) => ({ value: f.value, label: f.label })),
+      filter,
+      (value) => {
+        filter = value;
+        this.registry.set(FILTER_KEY, value);
+        const view = render();
+        overlay.announce(view.shownText);
+      },
+    );
+    const render = () => {
+      const view = presentSelect(catalog, stats, filter, t);
+      list.replaceChildren(...view.cards.map((c) => cardElement(screen, c, () => this.open(c, catalog))));
+      status.textContent = view.emptyText ?? `${view.shownText} ${view.numberHint}`;
+      return view;
+    };
+    render();
+
+    screen.append(
+      el(
+        'div',
+        { className: 'cd-panel cd-select-panel' },
+        el('div', { className: 'cd-select-head' }, el('div', {}, el('h1', {}, initial.heading), el('p', { className: 'cd-muted' }, initial.intro)), back),
+        el('div', { className: 'cd-row cd-select-filter' }, filterControl, status),
+        list,
+      ),
+    );
+    arrowNavigation(screen, list);
+    bindKeys(screen, {
+      back: () => this.scene.start('Title'),
+      number: (n) => {
+        const target = list.querySelectorAll<HTMLButtonElement>('button.cd-card')[n - 1];
+        if (!target) return false;
+        target.focus();
+        target.click();
+        return true;
+      },
+    });
+    const focusTarget =
+      (data.focusFile && list.querySelector<HTMLElement>(`button[data-file="${CSS.escape(data.focusFile)}"]`)) ||
+      list.querySelector<HTMLElement>('button.cd-card');
+    screen.focus(focusTarget ?? back);
+  }
+
+  private open(card: SelectCard, catalog: readonly CatalogEntry[]): void {
+    const entry = catalog.find((e) => e.file === card.file);
+    if (!entry) return;
+    if (!entry.playable) {
+      services(this).overlay.announce(`${card.title}: ${card.problem ?? ''}`, { assertive: true });
+      return;
+    }
+    this.scene.start('Briefing', { file: entry.file });
+  }
+}
+
+function cardElement(screen: Screen, card: SelectCard, onOpen: () => void): HTMLElement {
+  const detailsId = uniqueId('card');
+  const dots = card.difficultyLevel
+    ? el('span', { className: 'cd-dots', attrs: { 'aria-hidden': 'true' } }, '●'.repeat(card.difficultyLevel) + '○'.repeat(Math.max(0, 5 - card.difficultyLevel)))
+    : null;
+  const node = el(
+    'button',
+    {
+      className: 'cd-card',
+      attrs: { type: 'button', 'aria-label': card.actionLabel, 'aria-describedby': detailsId, 'aria-keyshortcuts': card.number <= 9 ? String(card.number) : '' },
+      data: { file: card.file, playable: String(card.playable) },
+    },
+    el('span', { className: 'cd-card-number', attrs: { 'aria-hidden': 'true' } }, String(card.number)),
+    el('span', { className: 'cd-card-title' }, card.title),
+    el(
+      'span',
+      { id: detailsId, className: 'cd-card-details' },
+      el('span', { className: 'cd-card-meta' }, [card.language, card.difficulty, card.minutes].filter(Boolean).join(' · '), ' ', dots ?? ''),
+      card.summary ? el('span', { className: 'cd-card-summary' }, card.summary) : null,
+      card.problem
+        ? el('span', { className: 'cd-badge', data: { tone: 'error' } }, card.problem)
+        : el('span', { className: 'cd-card-score' }, [card.best, card.attempts].filter(Boolean).join(' · ')),
+    ),
+  );
+  if (!card.playable) node.setAttribute('aria-disabled', 'true');
+  if (card.number > 9) node.removeAttribute('aria-keyshortcuts');
+  screen.listen(node, 'click', onOpen);
+  return el('li', {}, node);
+}
