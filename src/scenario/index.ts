@@ -9,3 +9,4 @@ export type * from './model.ts';
 export * from './vocabulary.ts';
 export { checkLibrary } from './library.ts';
 export type { LibraryFile } from './library.ts';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.ts';

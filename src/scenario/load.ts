@@ -54,9 +54,11 @@ function loadUnsafe(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const map = new SourceMap(text, lineCounter, doc);
+  // After the first syntax error the parser's later complaints are mostly echoes of it.
+  const firstError = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
   const yamlProblems = [
-    ...doc.errors.map((e) => yamlDiagnostic(e, map, file, 'CD001')),
-    ...doc.warnings.map((w) => yamlDiagnostic(w, map, file, 'CD007')),
+    ...(firstError ? [yamlDiagnostic(firstError, doc, map, file, 'CD001')] : []),
+    ...doc.warnings.map((w) => yamlDiagnostic(w, doc, map, file, 'CD007')),
   ];
   if (doc.errors.length > 0) return fail(yamlProblems);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -93,18 +95,39 @@ const YAML_MESSAGES: Partial<Record<YAMLError['code'], { message: string; hint?:
   BLOCK_AS_IMPLICIT_KEY: { message: 'A block cannot be used as a key.', hint: 'Check the indentation and the colons on this and the previous line.' },
   MULTIPLE_DOCS: { message: 'The file holds more than one YAML document (`---`).', hint: 'Put one scenario in each file.' },
   BAD_DQ_ESCAPE: { message: 'A backslash in double quotes starts an unknown escape.', hint: 'Write `\\\\` for a backslash, or use single quotes.' },
-  UNEXPECTED_TOKEN: { message: 'Unexpected text here.', hint: 'Check for a stray character, a missing colon or a wrong indentation.' },
+  UNEXPECTED_TOKEN: { message: 'Unexpected text here.', hint: 'Check for a stray character, a missing colon or a wrong indentation (a list item `- ` and a `key:` cannot be mixed in one block).' },
+  BAD_PROP_ORDER: { message: 'An anchor or tag is in the wrong place.', hint: 'Write `&anchor` right after the colon, before the value.' },
+  MULTIPLE_ANCHORS: { message: 'A value has two anchors.', hint: 'Keep one `&anchor`.' },
+  MULTIPLE_TAGS: { message: 'A value has two tags.', hint: 'Scenario files do not need `!tags`; remove them.' },
+  TAG_RESOLVE_FAILED: { message: 'This YAML tag is unknown and is ignored.', hint: 'Scenario files do not need `!tags`; remove it.' },
+  BLOCK_IN_FLOW: { message: 'A block value is inside `[ ]` or `{ }`.', hint: 'Inside brackets, write values on one line separated by commas.' },
+  ALIAS_PROPS: { message: 'An alias cannot have an anchor or tag.', hint: 'Remove the `&anchor` or `!tag` before the `*alias`.' },
   BAD_ALIAS: { message: 'This alias or anchor is not valid.', hint: 'Aliases (`*name`) must refer to an anchor (`&name`) written earlier in the file.' },
   BAD_SCALAR_START: { message: 'A plain value cannot start with this character.', hint: 'Put the text in quotes.' },
   KEY_OVER_1024_CHARS: { message: 'A key is longer than 1024 characters.', hint: 'Check for a missing line break.' },
   RESOURCE_EXHAUSTION: { message: 'The file is nested too deeply to read.', hint: 'Scenario files are only a few levels deep; check the brackets.' },
 };
 
-function yamlDiagnostic(error: YAMLError, map: SourceMap, file: string, code: 'CD001' | 'CD007'): Diagnostic {
+function yamlDiagnostic(error: YAMLError, doc: Document.Parsed, map: SourceMap, file: string, code: 'CD001' | 'CD007'): Diagnostic {
+  const opening = error.code === 'MISSING_CHAR' ? unclosedQuote(doc, error.pos[0]) : undefined;
+  if (opening !== undefined) {
+    return diagnostic(code, file, map.rangeOf(opening, opening + 1), 'This quote is never closed.', 'Add the closing quote at the end of the text (inside double quotes, write \\" for a quote).');
+  }
   const known = YAML_MESSAGES[error.code];
-  const detail = firstLine(error.message);
-  const message = known ? `${known.message} (${detail})` : detail || 'The YAML cannot be read here.';
+  const message = known?.message ?? (firstLine(error.message) || 'The YAML cannot be read here.');
   return diagnostic(code, file, map.rangeOf(error.pos[0], error.pos[1]), message, known?.hint);
+}
+
+/** Offset of the opening quote of the quoted text that runs up to `offset`, if there is one. */
+function unclosedQuote(doc: Document.Parsed, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range && node.range[0] <= offset && offset <= node.range[2]) found = node.range[0];
+    },
+  });
+  return found;
 }
 
 function firstLine(text: string): string {
@@ -137,16 +160,25 @@ function duplicateKeys(doc: Document.Parsed, map: SourceMap, file: string): Diag
   return out;
 }
 
-/** Caps the number of aliases (`*name`), so a tiny file cannot expand into a huge one. */
+/**
+ * Aliases (`*name`) must name an earlier anchor, and are capped so a tiny file cannot expand into
+ * a huge one.
+ */
 function aliasCap(doc: Document.Parsed, map: SourceMap, file: string): Diagnostic[] {
   let count = 0;
   let firstOver: Node | undefined;
+  const unresolved: Diagnostic[] = [];
   visit(doc, {
     Alias(_key, node) {
       count++;
       if (count === LIMITS.aliasCount + 1) firstOver = node;
+      if (node.resolve(doc) === undefined && node.range) {
+        const message = `The alias \`*${node.source}\` refers to an anchor \`&${node.source}\` that is not defined before it.`;
+        unresolved.push(diagnostic('CD001', file, map.rangeOf(node.range[0], node.range[1]), message, 'Define the anchor earlier in the file, or write the value out.'));
+      }
     },
   });
+  if (unresolved.length > 0) return unresolved.slice(0, 1);
   if (count <= LIMITS.aliasCount) return [];
   const range = firstOver?.range ? map.rangeOf(firstOver.range[0], firstOver.range[1]) : FILE_START;
   return [diagnostic('CD003', file, range, `The file uses ${count} aliases (\`*name\`); at most ${LIMITS.aliasCount} are allowed.`, 'Write the text out instead of reusing it through aliases.')];

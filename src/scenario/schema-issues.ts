@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { diagnostic } from './diagnostics.ts';
 import type { Diagnostic, DiagnosticCode, Range } from './diagnostics.ts';
 import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
-import { idSchema, lineSchema, scenarioSchema } from './schema.ts';
+import { scenarioSchema } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
 import { didYouMean } from './suggest.ts';
 import { EXPRESSIONS, LIMITS } from './vocabulary.ts';
@@ -89,11 +89,24 @@ function allowedKeys(path: DataPath): string[] {
   return d.type === 'object' ? Object.keys(d.shape as Record<string, unknown>) : [];
 }
 
+/** A customer line is the one union whose options include an object with `say`. */
+function isLineSchema(schema: AnySchema | undefined): boolean {
+  if (!schema) return false;
+  const d = def(schema);
+  if (d.type !== 'union') return false;
+  return (d.options as AnySchema[]).some((option) => {
+    const inner = def(unwrap(option));
+    return inner.type === 'object' && Object.hasOwn(inner.shape as object, 'say');
+  });
+}
+
+const ID_KEYS = new Set(['id', 'next', 'better', 'start']);
+
 function enclosingLinePath(path: readonly PropertyKey[]): DataPath | undefined {
   const clean = path.filter((step): step is string | number => typeof step !== 'symbol');
   for (let length = 1; length <= clean.length; length++) {
     const prefix = clean.slice(0, length);
-    if (schemaAt(prefix) === lineSchema) return prefix;
+    if (isLineSchema(schemaAt(prefix))) return prefix;
   }
   return undefined;
 }
@@ -167,7 +180,7 @@ function sizeIssue(ctx: Context, path: DataPath, issue: z.core.$ZodIssueTooSmall
     return;
   }
   if (issue.origin === 'string') {
-    if (schemaAt(path) === idSchema) return badId(ctx, path, 'value');
+    if (ID_KEYS.has(String(path[path.length - 1]))) return badId(ctx, path, 'value');
     if (small) add(ctx, 'CD106', range, `${subject} is empty.`, 'Write the text, or remove the key if it is optional.');
     else {
       const length = typeof value === 'string' ? value.trim().length : 0;

@@ -1,0 +1,11 @@
+/** Every CLI command. To add one, write `commands/<name>.ts` exporting a `Command` and list it here. */
+import type { Command } from '../command.ts';
+import { graphCommand } from './graph.ts';
+import { lintCommand } from './lint.ts';
+import { schemaCommand } from './schema.ts';
+
+export const COMMANDS: readonly Command[] = [
+  lintCommand,
+  graphCommand,
+  schemaCommand,
+];
