@@ -220,8 +220,10 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
         ...scenarioSounds(nextSetting).map(loadSpec),
         ...voiceFiles.map((f) => load(voiceKey(f), voiceFileUrls(f), 'voice', 1, false)),
       ];
-      const all = Promise.all(loading.map((e) => e?.settled));
-      await Promise.race([all, new Promise((resolve) => setTimeout(resolve, LOAD_TIMEOUT_MS))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_TIMEOUT_MS)));
+      await Promise.race([Promise.all(loading.map((e) => e?.settled)), timeout]);
+      clearTimeout(timer);
     },
     ambience(next) {
       wantedAmbience = next;
