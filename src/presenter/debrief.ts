@@ -50,6 +50,8 @@ export interface DecisionView {
   /** Why the game added tags (interrupting, waiting through venting...). */
   notes: string[];
   feedback: string | null;
+  /** A word of praise for a good decision, else null. */
+  praise: string | null;
   moodText: string;
   verdict: DecisionReport['verdict'];
   better: { text: string; why: string } | null;
@@ -62,7 +64,7 @@ export interface DebriefView {
   customerName: string;
   overall: { score: number; label: string; valueText: string; band: OverallBand; verdict: string };
   autoFail: { heading: string; reason: string } | null;
-  outcome: { id: Outcome | null; label: string; explanation: string };
+  outcome: { heading: string; id: Outcome | null; label: string; explanation: string };
   satisfaction: { heading: string; stars: number; starsText: string; comment: string };
   virtues: { heading: string; items: VirtueView[] };
   ruiners: { heading: string; intro: string; items: RuinerView[] };
@@ -72,6 +74,8 @@ export interface DebriefView {
   selfAnalysis: { heading: string; intro: string; questions: string[] };
   actions: { heading: string; playAgain: string; nextScenario: string; back: string };
   keysHint: string;
+  /** Small words the decision cards repeat. */
+  labels: { youSaid: string; tagsGood: string; tagsBad: string; noTags: string; feedback: string; betterHeading: string };
 }
 
 const SELF_QUESTIONS = ['why', 'where', 'better', 'unknown', 'skills'] as const;
@@ -103,6 +107,7 @@ export function presentDebrief(scenario: Scenario, transcript: Transcript, score
         }
       : null,
     outcome: {
+      heading: t('debrief.outcomeHeading'),
       id: outcome,
       label: outcome ? t(`debrief.outcome_${outcome}`) : '',
       explanation: outcome ? t(`debrief.outcomeWhy_${outcome}`, { name }) : '',
@@ -147,6 +152,14 @@ export function presentDebrief(scenario: Scenario, transcript: Transcript, score
       back: t('debrief.backToScenarios'),
     },
     keysHint: t('debrief.keysHint'),
+    labels: {
+      youSaid: t('debrief.youSaid'),
+      tagsGood: t('debrief.tagsGood'),
+      tagsBad: t('debrief.tagsBad'),
+      noTags: t('debrief.noTags'),
+      feedback: t('debrief.feedback'),
+      betterHeading: t('debrief.betterHeading'),
+    },
   };
 }
 
@@ -204,6 +217,7 @@ function presentDecision(d: DecisionReport, scenario: Scenario, transcript: Tran
     bad: bad.map((tag) => t(`debrief.tag_${tag}`)),
     notes: d.added.map((a) => t(`debrief.added_${a.reason}`, { name })),
     feedback: d.feedback ?? silenceFeedback(scenario, d),
+    praise: d.verdict === 'good' ? t('debrief.wellChosen') : null,
     moodText: t('debrief.moodChange', { before: Math.round(d.moodBefore), after: Math.round(d.moodAfter) }),
     verdict: d.verdict,
     better: d.better

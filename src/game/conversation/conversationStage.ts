@@ -3,7 +3,7 @@
  * between expressions) and the mood meter. It redraws only when a value changes, so an idle
  * conversation costs no allocations per frame.
  */
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
 import type { MoodView } from '../../presenter/conversation.ts';
 import type { Expression, PortraitId, SettingId } from '../../scenario/vocabulary.ts';
 import { backdropKey, portraitKey } from '../textures.ts';

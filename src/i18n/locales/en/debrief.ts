@@ -70,7 +70,6 @@ export default {
   noTags: 'Neither helped nor hurt much.',
   feedback: 'Why it mattered',
   betterHeading: 'A better reply here',
-  betterWhy: 'Why it works better',
   wellChosen: 'A strong choice.',
   moodChange: 'Mood {before} → {after}',
   'betterReason_named': 'This is the reply the trainer who wrote the scenario points to.',

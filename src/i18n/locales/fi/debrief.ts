@@ -70,7 +70,6 @@ export default {
   noTags: 'Ei suurta vaikutusta suuntaan eikä toiseen.',
   feedback: 'Miksi sillä oli väliä',
   betterHeading: 'Parempi vastaus tähän kohtaan',
-  betterWhy: 'Miksi se toimii paremmin',
   wellChosen: 'Vahva valinta.',
   moodChange: 'Mieliala {before} → {after}',
   'betterReason_named': 'Tätä vastausta tilanteen kirjoittanut kouluttaja suosittelee.',

@@ -1,0 +1,55 @@
+/**
+ * The end of a conversation: score it and save the attempt. Saving never stops the game: when
+ * the browser refuses, the result still reaches the debrief and a quiet notice says so.
+ */
+import type { Transcript } from '../../conversation/transcript.ts';
+import type { Scenario } from '../../scenario/model.ts';
+import { scoreConversation, type ScoreReport } from '../../scoring/index.ts';
+import { TRUST_RUINERS } from '../../scenario/vocabulary.ts';
+import { newAttemptId, type AttemptRecord, type Store } from '../../storage/index.ts';
+
+export interface FinishedConversation {
+  score: ScoreReport;
+  record: AttemptRecord;
+  saved: boolean;
+}
+
+/** The saved form of one played conversation. */
+export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt: Date, finishedAt: Date): AttemptRecord {
+  return {
+    id: newAttemptId(finishedAt),
+    scenarioId: scenario.id,
+    language: scenario.language,
+    title: scenario.title.slice(0, 200),
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    overall: score.overall,
+    autoFailed: score.autoFail !== null,
+    ...(score.autoFail ? { autoFailReason: `${score.autoFail.reason} in decision ${score.autoFail.decisionIndex + 1}` } : {}),
+    outcome: score.outcome ?? 'unresolved',
+    satisfaction: Math.min(5, Math.max(1, Math.round(score.satisfaction))),
+    virtues: { ...score.virtues },
+    ruiners: Object.fromEntries(TRUST_RUINERS.map((r) => [r, score.trustRuiners[r].count])) as AttemptRecord['ruiners'],
+    decisions: score.decisions.map((d) => ({
+      index: d.index,
+      nodeId: d.nodeId,
+      choiceId: d.choiceId,
+      kind: d.kind,
+      interrupted: d.interrupted,
+      tags: [...d.tags],
+    })),
+  };
+}
+
+/** Score the transcript and save the attempt; never throws. */
+export async function finishConversation(store: Store, scenario: Scenario, transcript: Transcript, startedAt: Date): Promise<FinishedConversation> {
+  const score = scoreConversation(scenario, transcript);
+  const record = attemptRecord(scenario, score, startedAt, new Date());
+  let saved = false;
+  try {
+    saved = store.addResult(record).ok;
+  } catch (error) {
+    console.warn('Calm Desk: the result could not be saved.', error);
+  }
+  return { score, record, saved };
+}

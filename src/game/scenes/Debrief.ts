@@ -1,0 +1,107 @@
+/**
+ * The debrief: the score, the customer's own rating, the mood over time and every decision
+ * with what it did and what would have worked better; then replay from a decision, play again
+ * or move on. All of it is DOM text (readable by screen readers and on a projector); the mood
+ * plot's code loads only here.
+ *
+ * Started by the Conversation scene with a `DebriefData`.
+ */
+import * as Phaser from 'phaser';
+import type { Snapshot } from 'xstate';
+import type { Transcript } from '../../conversation/transcript.ts';
+import { presentDebrief } from '../../presenter/debrief.ts';
+import type { Scenario } from '../../scenario/model.ts';
+import type { ScoreReport } from '../../scoring/report.ts';
+import { debriefDocument } from '../debrief/debriefDom.ts';
+import '../debrief/debrief.css';
+import { presenterTranslate } from '../conversation/translate.ts';
+import { services } from '../services.ts';
+import { backdropKey } from '../textures.ts';
+import { PALETTE } from '../theme.ts';
+import { el } from '../ui/dom.ts';
+import { arrowNavigation } from '../ui/keys.ts';
+import { button } from '../ui/widgets.ts';
+import type { ConversationData } from './Conversation.ts';
+
+/** What the Conversation scene hands over when a conversation ends. */
+export interface DebriefData {
+  file: string;
+  scenario: Scenario;
+  transcript: Transcript;
+  score: ScoreReport;
+  /** The finished machine's persisted snapshot: replaying from a decision rewinds it. */
+  snapshot: Snapshot<unknown>;
+  /** False when the browser refused to save the result. */
+  saved: boolean;
+}
+
+export class Debrief extends Phaser.Scene {
+  private input_!: DebriefData;
+
+  constructor() {
+    super('Debrief');
+  }
+
+  init(data: DebriefData): void {
+    this.input_ = data;
+  }
+
+  create(): void {
+    const s = services(this);
+    const t = presenterTranslate(s);
+    const { scenario, transcript, score } = this.input_;
+    this.drawBackdrop(scenario);
+    const view = presentDebrief(scenario, transcript, score, t);
+    const screen = s.overlay.mount(this, { label: t('debrief.screenName'), className: 'cd-debrief' });
+    const again: ConversationData = { file: this.input_.file, scenario };
+    const doc = debriefDocument(screen, view, {
+      replay: (decision) => this.go('Conversation', { ...again, replay: { snapshot: this.input_.snapshot, decision } }),
+    });
+    const next = this.nextScenarioFile();
+    const actions = el(
+      'nav',
+      { className: 'cd-debrief-actions', attrs: { 'aria-label': view.actions.heading } },
+      button(screen, view.actions.playAgain, () => this.go('Conversation', again), { variant: 'primary', testId: 'play-again' }),
+      next ? button(screen, view.actions.nextScenario, () => this.go('Briefing', { file: next }), { testId: 'next-scenario' }) : null,
+      button(screen, view.actions.back, () => this.go('ScenarioSelect', { focusFile: this.input_.file }), { testId: 'back-to-scenarios', shortcut: 'Escape' }),
+      el('p', { className: 'cd-hint' }, view.keysHint),
+    );
+    screen.append(doc.scroller, actions);
+    if (!this.input_.saved) screen.append(el('p', { className: 'cd-debrief-notice', attrs: { role: 'status' } }, t('debrief.notSaved')));
+    arrowNavigation(screen, actions);
+    screen.onKey((e) => {
+      if (e.key === 'Escape') {
+        this.go('ScenarioSelect', { focusFile: this.input_.file });
+        return true;
+      }
+      return false;
+    });
+    screen.focus(doc.heading);
+    s.overlay.announce(`${view.heading}. ${view.overall.label}: ${view.overall.valueText}. ${view.outcome.label}.`);
+    void import('../debrief/moodPlot.ts').then(({ moodPlot }) => {
+      if (screen.disposed) return;
+      doc.plotSlot.replaceChildren(moodPlot(view.mood, doc.plotLabelId));
+    });
+  }
+
+  private drawBackdrop(scenario: Scenario): void {
+    const { width, height } = this.scale;
+    const key = backdropKey(scenario.setting);
+    if (this.textures.exists(key)) this.add.image(width / 2, height / 2, key).setDisplaySize(width, height);
+    this.add.rectangle(width / 2, height / 2, width, height, PALETTE.sky, this.textures.exists(key) ? 0.55 : 1);
+  }
+
+  /** The next playable scenario in the catalog (in the same language), wrapping around. */
+  private nextScenarioFile(): string | null {
+    const { catalog } = services(this);
+    const playable = catalog.filter((e) => e.playable && e.language === this.input_.scenario.language);
+    if (playable.length < 2) return null;
+    const at = playable.findIndex((e) => e.file === this.input_.file);
+    return playable[(at + 1) % playable.length]?.file ?? null;
+  }
+
+  private go(key: string, data: object): void {
+    services(this).audio.ui('select');
+    this.scene.start(key, data);
+  }
+}
