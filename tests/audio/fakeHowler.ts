@@ -35,7 +35,7 @@ export class FakeHowl {
   finishLoading(): void {
     if (this.settled) return;
     this.settled = true;
-    this.options.onload?.call(this as never);
+    this.options.onload?.call(this as never, 0);
   }
   failLoading(error: unknown = 'Decoding audio data failed.'): void {
     if (this.settled) return;

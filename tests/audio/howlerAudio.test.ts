@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Manifest from '../../src/audio/manifest.ts';
 import { FakeHowl, fakeHowler, finishAll, howl, resetFakeHowler } from './fakeHowler.ts';
 
 vi.mock('howler', async () => {
@@ -8,14 +9,14 @@ vi.mock('howler', async () => {
 
 // No recorded voices ship yet: pretend files under `bundled/` are bundled.
 vi.mock('../../src/audio/manifest.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/audio/manifest.ts')>()),
+  ...(await importOriginal<typeof Manifest>()),
   voiceFileUrls: (file: string) => (file.startsWith('bundled/') ? [`/assets/voices/${file}`] : []),
 }));
 
 const { createHowlerAudio, AMBIENCE_FADE_MS } = await import('../../src/audio/howlerAudio.ts');
 
 let target: EventTarget;
-let warn: ReturnType<typeof vi.fn>;
+let warn: ReturnType<typeof vi.fn<(message: string) => void>>;
 const make = () => createHowlerAudio({ target, logger: { warn } });
 const gesture = (type = 'pointerdown') => target.dispatchEvent(new Event(type));
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -23,7 +24,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 beforeEach(() => {
   resetFakeHowler();
   target = new EventTarget();
-  warn = vi.fn();
+  warn = vi.fn<(message: string) => void>();
 });
 afterEach(() => vi.useRealTimers());
 
