@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Plugin } from 'vite';
 import type { Diagnostic } from '../scenario/diagnostics.ts';
 import type { Scenario } from '../scenario/model.ts';
@@ -118,8 +118,13 @@ function safeLoad(load: Loader, text: string, file: string): ReturnType<Loader> 
 /** Best-effort title/id/language of a file the loader rejected, so its card stays recognisable. */
 function rawHeader(text: string): RawHeader {
   try {
-    const doc: unknown = parse(text, { maxAliasCount: 50 });
-    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as RawHeader) : {};
+    // parseDocument keeps what it could read even when the YAML has errors further down.
+    const doc = parseDocument(text, { maxAliasCount: 50 });
+    const pick = (key: string): unknown => {
+      const value: unknown = doc.get(key);
+      return typeof value === 'string' ? value : undefined;
+    };
+    return { id: pick('id'), title: pick('title'), language: pick('language') };
   } catch {
     return {};
   }
