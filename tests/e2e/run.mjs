@@ -2,17 +2,19 @@
 // `npm run test:e2e`: runs the browser tests (tests/e2e/**/*.e2e.ts) against the production build
 // in dist/ with Debian's Chromium. Extra arguments go to Vitest, e.g. a file filter:
 //   npm run test:e2e -- title
+// E2E_DIST=<folder> tests another build than dist/; CHROMIUM_PATH another browser.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.error('test:e2e: no build in dist/. Run `npm run build` first.');
+const dist = resolve(root, process.env.E2E_DIST ?? 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`test:e2e: no build in ${dist}. Run \`npm run build\` first.`);
   process.exit(1);
 }
 if (!existsSync(chromium)) {

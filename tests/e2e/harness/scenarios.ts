@@ -1,31 +1,43 @@
 /**
- * The bundled scenarios as the tests see them: read straight from `scenarios/*.yaml`, so a test
- * that expects a title on screen checks it against what the trainer wrote.
+ * The bundled scenarios as the tests see them: loaded from `scenarios/*.yaml` with the game's own
+ * loader, so a test that expects a title or a reply on screen checks it against what the trainer
+ * wrote. Files with errors come back with `scenario: null` (CI lints them before the browser tests).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { loadScenario } from '../../../src/scenario/index.ts';
+import type { Scenario } from '../../../src/scenario/model.ts';
 
-const SCENARIO_DIR = fileURLToPath(new URL('../../../scenarios', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** The few fields of a bundled scenario file the browser tests need. */
+/** One bundled file and, when it loads without errors, its scenario. */
 export interface BundledScenario {
+  /** Path from the repository root, e.g. `scenarios/kettle-returned-twice.en.yaml`. */
   file: string;
-  id: string;
-  title: string;
-  language: string;
-  /** The raw parsed file, for tests that walk its nodes. */
-  raw: Record<string, unknown>;
+  scenario: Scenario | null;
 }
 
-/** Every `scenarios/*.yaml` file, parsed, sorted by file name. */
+/** Every `scenarios/*.yaml` file, loaded, sorted by file name. */
 export function bundledScenarios(): BundledScenario[] {
-  return readdirSync(SCENARIO_DIR)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+  return readdirSync(join(ROOT, 'scenarios'))
+    .filter((name) => /\.ya?ml$/i.test(name))
     .sort()
-    .map((file) => {
-      const raw = parse(readFileSync(join(SCENARIO_DIR, file), 'utf8')) as Record<string, unknown>;
-      return { file, id: String(raw.id), title: String(raw.title), language: String(raw.language), raw };
+    .map((name) => {
+      const file = `scenarios/${name}`;
+      const { scenario, diagnostics } = loadScenario(readFileSync(join(ROOT, file), 'utf8'), file);
+      return { file, scenario: diagnostics.some((d) => d.severity === 'error') ? null : scenario };
     });
+}
+
+/** The playable bundled scenarios. */
+export function playableScenarios(): Scenario[] {
+  return bundledScenarios().flatMap((entry) => (entry.scenario ? [entry.scenario] : []));
+}
+
+/** The playable scenario with this id and language; throws when the build has none. */
+export function scenarioById(id: string, language: Scenario['language'] = 'en'): Scenario {
+  const found = playableScenarios().find((s) => s.id === id && s.language === language);
+  if (!found) throw new Error(`No playable bundled scenario ${id} (${language}) in scenarios/`);
+  return found;
 }
