@@ -1,20 +1,24 @@
 /**
  * The conversation as a directed graph of node ids (edges: replies, branches, silence), with the
  * few graph algorithms the validator needs. Conditions are ignored: an edge is a possible path.
+ * A link with a typo can be counted as the node it most probably meant (`meant`), so one typo
+ * gives one diagnostic instead of a cascade of unreachable nodes.
  */
 import type { RawNode } from './schema.ts';
 
 export type LinkGraph = Map<string, string[]>;
 
 /** Node id → ids it can lead to (existing nodes only, each once, in file order). */
-export function linkGraph(nodes: Readonly<Record<string, RawNode>>): LinkGraph {
+export function linkGraph(nodes: Readonly<Record<string, RawNode>>, meant: ReadonlyMap<string, string> = new Map()): LinkGraph {
   const graph: LinkGraph = new Map();
   for (const [id, node] of Object.entries(nodes)) {
     const targets = [
       ...(node.replies ?? []).map((reply) => reply.next),
       ...(node.branches ?? []).map((branch) => branch.next),
       ...(node.silence ? [node.silence.next] : []),
-    ].filter((target) => Object.hasOwn(nodes, target));
+    ]
+      .map((target) => (Object.hasOwn(nodes, target) ? target : (meant.get(target) ?? target)))
+      .filter((target) => Object.hasOwn(nodes, target));
     graph.set(id, [...new Set(targets)]);
   }
   return graph;

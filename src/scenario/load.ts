@@ -77,6 +77,7 @@ function loadUnsafe(text: string, file: string): LoadResult {
 
 function validateData(data: unknown, map: SourceMap, file: string, earlier: Diagnostic[]): LoadResult {
   const diagnostics = [...earlier, ...nodeCap(data, map, file)];
+  if (hasErrors(diagnostics)) return fail(diagnostics);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, map, file));

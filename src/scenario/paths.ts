@@ -51,7 +51,7 @@ export function describePlace(data: unknown, path: DataPath): string {
 export function describeKey(data: unknown, path: DataPath): string {
   const key = path[path.length - 1];
   const parent = path.slice(0, -1);
-  if (typeof key === 'number') return capitalize(describePlace(data, path));
+  if (typeof key === 'number') return describePlace(data, path);
   if (parent.length === 0) return `\`${key}\``;
   if (parent[0] === 'variables' && parent.length === 1) return `variable \`${key}\``;
   if (parent[0] === 'nodes' && parent.length === 1) return `node \`${key}\``;

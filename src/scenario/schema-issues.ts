@@ -8,7 +8,7 @@ import type { Diagnostic, DiagnosticCode, Range } from './diagnostics.ts';
 import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
 import { scenarioSchema } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, nearest } from './suggest.ts';
 import { EXPRESSIONS, LIMITS } from './vocabulary.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -25,13 +25,35 @@ interface Context {
 export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: SourceMap, file: string): Diagnostic[] {
   const ctx: Context = { file, data, map, out: [] };
   const linePaths = new Map<string, DataPath>();
+  // A value of the wrong type also fails its length checks: report the type only.
+  const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => JSON.stringify(issue.path)));
+  const typos = typoFixes(issues);
   for (const issue of issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) continue;
+    if (issue.code === 'invalid_type' && typos.has(JSON.stringify(issue.path))) continue;
     const linePath = enclosingLinePath(issue.path);
     if (linePath) linePaths.set(JSON.stringify(linePath), linePath);
     else issueDiagnostics(ctx, issue, issue.path);
   }
   for (const path of linePaths.values()) checkLine(ctx, path);
   return dedupe(ctx.out);
+}
+
+/**
+ * Paths of missing keys that an unknown key next to them is a typo of (`sumary` for `summary`):
+ * the unknown-key diagnostic already says what to do, a second one would only repeat it.
+ */
+function typoFixes(issues: readonly Issue[]): Set<string> {
+  const fixes = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parent = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+    for (const key of issue.keys) {
+      const meant = nearest(key, allowedKeys(parent));
+      if (meant !== undefined) fixes.add(JSON.stringify([...parent, meant]));
+    }
+  }
+  return fixes;
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
@@ -156,11 +178,13 @@ function invalidType(ctx: Context, path: DataPath, expected: string): void {
   const parent = path.slice(0, -1);
   if (value === undefined && typeof key === 'string' && !ctx.map.has(path)) {
     const place = capitalize(describePlace(ctx.data, parent));
-    add(ctx, 'CD102', ctx.map.keyAt(parent), `${place} is missing \`${key}\`.`, `Add \`${key}:\` with ${expectedName(expected)}.`);
+    const what = ID_KEYS.has(key) ? (key === 'id' ? 'a unique id' : 'the id of a node') : expectedName(expected);
+    const range = parent.length === 0 ? ctx.map.keyAt([ctx.map.keysAt([])[0] ?? '']) : ctx.map.keyAt(parent);
+    add(ctx, 'CD102', range, `${place} is missing \`${key}\`.`, `Add \`${key}:\` with ${what}.`);
     return;
   }
   if (expected === 'int' && typeof value === 'number') {
-    add(ctx, 'CD104', ctx.map.rangeAt(path), `${capitalize(describeKey(ctx.data, path))} must be a whole number, not ${value}.`);
+    add(ctx, 'CD104', ctx.map.rangeAt(path), `${capitalize(describeKey(ctx.data, path))} must be a whole number, not ${value}.`, rangeHint(path) ?? `Use a whole number, e.g. ${Math.round(value)}.`);
     return;
   }
   const message = `${capitalize(describeKey(ctx.data, path))} should be ${expectedName(expected)}, but it is ${kindOf(value)}.`;
@@ -197,7 +221,8 @@ function sizeIssue(ctx: Context, path: DataPath, issue: z.core.$ZodIssueTooSmall
     const message = small
       ? `${subject} needs at least ${String(limit)} ${Number(limit) === 1 ? 'entry' : 'entries'}.`
       : `${subject} has ${count} entries; at most ${String(limit)} are allowed.`;
-    add(ctx, 'CD111', ctx.map.keyAt(path), message);
+    const hint = small ? 'Write each entry on its own line, starting with `- `.' : 'Remove some, or split them over several nodes.';
+    add(ctx, 'CD111', ctx.map.keyAt(path), message, hint);
     return;
   }
   add(ctx, 'CD103', range, `${subject}: ${issue.message}`);

@@ -30,14 +30,25 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const distance =
-      candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const distance = Math.min(
+      candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase()),
+      sharesStem(word, candidate) ? limit : Infinity,
+    );
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/** True when both words start alike for most of the shorter one (`empathetic` / `empathy`). */
+function sharesStem(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let common = 0;
+  while (common < x.length && common < y.length && x[common] === y[common]) common++;
+  return common >= 4 && common >= 0.75 * Math.min(x.length, y.length);
 }
 
 /** `Did you mean \`x\`?` or undefined. */

@@ -18,13 +18,15 @@ interface Ctx {
   out: Diagnostic[];
   nodeIds: string[];
   usedInConditions: Set<string>;
-  /** Nodes a broken link probably meant: their unreachability is the same mistake, not a new one. */
-  suggestedTargets: Set<string>;
+  /** A condition could not be read, so which variables are used is unknown. */
+  unreadableCondition: boolean;
+  /** Broken link → the node it probably meant; the graph checks follow that guess. */
+  meant: Map<string, string>;
 }
 
 /** All CD2xx and CD3xx diagnostics of a scenario that passed the schema. */
 export function semanticDiagnostics(raw: RawScenario, map: SourceMap, file: string): Diagnostic[] {
-  const ctx: Ctx = { raw, map, file, out: [], nodeIds: Object.keys(raw.nodes), usedInConditions: new Set(), suggestedTargets: new Set() };
+  const ctx: Ctx = { raw, map, file, out: [], nodeIds: Object.keys(raw.nodes), usedInConditions: new Set(), unreadableCondition: false, meant: new Map() };
   checkScenario(ctx);
   for (const id of ctx.nodeIds) checkNode(ctx, id, raw.nodes[id]!);
   checkGraph(ctx);
@@ -61,7 +63,7 @@ function nodeListHint(ctx: Ctx): string {
 function checkLink(ctx: Ctx, target: string, path: DataPath, subject: string): void {
   if (hasNode(ctx, target)) return;
   const meant = nearest(target, ctx.nodeIds);
-  if (meant !== undefined) ctx.suggestedTargets.add(meant);
+  if (meant !== undefined) ctx.meant.set(target, meant);
   add(ctx, 'CD202', ctx.map.rangeAt(path), `${subject} goes to node \`${target}\`, which does not exist.`, meant !== undefined ? `Did you mean \`${meant}\`?` : nodeListHint(ctx));
 }
 
@@ -128,6 +130,7 @@ function checkCondition(ctx: Ctx, source: string, path: DataPath): void {
   const parsed = parseCondition(source);
   const declared = Object.keys(ctx.raw.variables ?? {});
   if (!parsed.ok) {
+    ctx.unreadableCondition = true;
     add(ctx, 'CD213', conditionRange(ctx, path, parsed.error.offset, parsed.error.length), `The condition \`${source}\` cannot be read: ${parsed.error.message}`, 'Conditions look like `askedReceipt and offers < 2`.');
     return;
   }
@@ -135,7 +138,9 @@ function checkCondition(ctx: Ctx, source: string, path: DataPath): void {
     ctx.usedInConditions.add(name);
     if (declared.includes(name)) continue;
     const offset = findWord(source, name);
-    add(ctx, 'CD214', conditionRange(ctx, path, offset, name.length), `The condition uses \`${name}\`, which is not declared under \`variables\`.`, didYouMean(name, declared) ?? `Declare it: \`variables: { ${name}: false }\`.`);
+    const meant = nearest(name, declared);
+    if (meant !== undefined) ctx.usedInConditions.add(meant);
+    add(ctx, 'CD214', conditionRange(ctx, path, offset, name.length), `The condition uses \`${name}\`, which is not declared under \`variables\`.`, meant !== undefined ? `Did you mean \`${meant}\`?` : `Declare it: \`variables: { ${name}: false }\`.`);
   }
 }
 
@@ -219,10 +224,10 @@ function checkReplyQuality(ctx: Ctx, nodeId: string, reply: RawReply, path: Data
 
 function checkGraph(ctx: Ctx): void {
   if (!hasNode(ctx, ctx.raw.start)) return;
-  const graph = linkGraph(ctx.raw.nodes);
+  const graph = linkGraph(ctx.raw.nodes, ctx.meant);
   const reachable = reachableFrom(graph, ctx.raw.start);
   for (const id of ctx.nodeIds) {
-    if (!reachable.has(id) && !ctx.suggestedTargets.has(id)) {
+    if (!reachable.has(id)) {
       add(ctx, 'CD206', ctx.map.keyAt(['nodes', id]), `Node \`${id}\` cannot be reached from the start, so no trainee will see it.`, 'Link to it from a reply, branch or silence rule, or delete it.');
     }
   }
@@ -241,6 +246,7 @@ function checkGraph(ctx: Ctx): void {
 }
 
 function checkUnusedVariables(ctx: Ctx): void {
+  if (ctx.unreadableCondition) return;
   for (const name of Object.keys(ctx.raw.variables ?? {})) {
     if (!ctx.usedInConditions.has(name)) {
       add(ctx, 'CD307', ctx.map.keyAt(['variables', name]), `The variable \`${name}\` is never tested by a condition.`, 'Use it in a `when:`, or remove it.');

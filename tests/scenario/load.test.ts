@@ -67,3 +67,13 @@ describe('loadScenario', () => {
     }
   });
 });
+
+describe('loadScenario caps', () => {
+  it('reports a file over the size cap without parsing it (CD002)', () => {
+    const text = `id: big\n# ${'x'.repeat(300 * 1024)}\n`;
+    const { scenario, diagnostics } = loadScenario(text, 'big.yaml');
+    expect(scenario).toBeNull();
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([['CD002', 1, 1]]);
+    expect(diagnostics[0]?.message).toContain('KB');
+  });
+});
