@@ -261,7 +261,11 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
     dispose() {
       if (disposed) return;
       removeGestureListeners();
-      if (available) Howler.ctx?.removeEventListener?.('statechange', onContextState);
+      if (available) {
+        Howler.ctx?.removeEventListener?.('statechange', onContextState);
+        // Howler's mute is global: do not leave the next port muted.
+        if (muted) Howler.mute(false);
+      }
       for (const e of entries.values()) e.howl.unload();
       entries.clear();
       listeners.clear();

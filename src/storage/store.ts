@@ -11,6 +11,7 @@
 import { isQuotaError, memoryBackend, type StorageLike } from './backend.ts';
 import {
   CURRENT_VERSION,
+  describeIssues,
   readResultsDocument,
   readSettingsDocument,
   resultsDocument,
@@ -19,7 +20,6 @@ import {
 import type { Notice } from './notices.ts';
 import { attemptRecordSchema, attemptsFor, bestFor, byNewest, type AttemptRecord } from './records.ts';
 import { defaultSettings, settingsSchema, type Settings, type SettingsEnv } from './settings.ts';
-import { describeIssues } from './migrations.ts';
 
 export const SETTINGS_KEY = 'calm-desk/settings';
 export const RESULTS_KEY = 'calm-desk/results';
@@ -96,6 +96,7 @@ export function createStore(backend: StorageLike | null, options: StoreOptions =
   if (!usable) notify({ code: 'storage-unavailable', subject: 'results', level: 'warning' });
 
   const protectedKeys = new Set<string>();
+  const failing = new Set<'settings' | 'results'>();
   const backup = (subject: 'settings' | 'results', raw: string): string | undefined => {
     const base = `${BACKUP_PREFIX}${subject}/${now().toISOString()}`;
     let key = base;
@@ -114,11 +115,13 @@ export function createStore(backend: StorageLike | null, options: StoreOptions =
     }
     try {
       storage.setItem(key, JSON.stringify(doc));
+      failing.delete(subject);
       return { ok: true };
     } catch (error) {
       const quota = isQuotaError(error);
-      const code = quota ? 'save-failed-quota' : 'save-failed';
-      if (!notices.some((n) => n.code === code && n.subject === subject)) notify({ code, subject, level: 'warning' });
+      // One notice per run of failures, not one per attempt.
+      if (!failing.has(subject)) notify({ code: quota ? 'save-failed-quota' : 'save-failed', subject, level: 'warning' });
+      failing.add(subject);
       return quota
         ? { ok: false, reason: 'quota', message: 'Browser storage is full.' }
         : { ok: false, reason: 'failed', message: String(error) };
@@ -199,8 +202,11 @@ export function createStore(backend: StorageLike | null, options: StoreOptions =
       records = [parsed.data, ...records.filter((r) => r.id !== parsed.data.id)].sort(byNewest);
       return saveResults();
     },
-    attemptsFor: (scenarioId, language) => attemptsFor(records, scenarioId, language),
-    bestFor: (scenarioId, language) => bestFor(records, scenarioId, language),
+    attemptsFor: (scenarioId, language) => attemptsFor(records, scenarioId, language).map((r) => structuredClone(r)),
+    bestFor(scenarioId, language) {
+      const best = bestFor(records, scenarioId, language);
+      return best && structuredClone(best);
+    },
     exportResults: () => JSON.stringify(resultsDocument(records, now().toISOString()), null, 2),
     importResults(text) {
       if (text.length > MAX_IMPORT_CHARS) {

@@ -223,6 +223,13 @@ describe('playing', () => {
     expect(states).toEqual(['muted', 'ok']);
   });
 
+  it('does not leave Howler muted for the next port after dispose', async () => {
+    const audio = await ready();
+    audio.setMuted(true);
+    audio.dispose();
+    expect(fakeHowler.muted).toBe(false);
+  });
+
   it('plays a loaded voice line with its length, replacing a line still playing, and stops it', async () => {
     fakeHowler.ctx!.state = 'running';
     const audio = make();

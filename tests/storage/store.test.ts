@@ -73,6 +73,8 @@ describe('saving and reloading', () => {
     const store = createStore(memoryBackend());
     store.addResult(record());
     store.results()[0]!.overall = 0;
+    store.bestFor('kettle-returned', 'en')!.overall = 0;
+    store.attemptsFor('kettle-returned')[0]!.overall = 0;
     store.settings().volume.ui = 0;
     expect(store.results()[0]!.overall).toBe(72);
     expect(store.settings().volume.ui).toBe(defaultSettings().volume.ui);
@@ -238,6 +240,15 @@ describe('storage full', () => {
     expect(store.results().map((r) => r.id).sort()).toEqual(['x1', 'x2']);
     expect(JSON.parse(store.exportResults()).results).toHaveLength(2);
     expect(noticeMessage(store.notices()[0]!, 'en')).toMatch(/could not be saved/);
+  });
+
+  it('says so again when saving fails anew after it had worked in between', () => {
+    const backend = fullBackend({}, 1);
+    const store = createStore(backend);
+    expect(store.addResult(record({ id: 'x1' }))).toEqual({ ok: true });
+    store.addResult(record({ id: 'x2' }));
+    store.addResult(record({ id: 'x3' }));
+    expect(store.notices().map((n) => n.code)).toEqual(['save-failed-quota']);
   });
 
   it('reports a full storage for settings too, keeping them for this session', () => {
