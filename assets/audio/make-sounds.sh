@@ -289,6 +289,14 @@ place dbell-soft.wav 0.05 1.4 dbellp.wav
 mix door-bell.wav doorp.wav dbellp.wav
 emotion door-bell door-bell.wav
 
+# Over the phone the customer's breath comes through a handset: band-limited, with line hiss.
+for name in sigh huff relieved; do
+  $S "lev-em-$name.wav" "ph-$name.wav" highpass 300 highpass 300 lowpass 3400 lowpass 3400 gain 3
+  $S -n -r $RATE -c 1 "ph-hiss-$name.wav" synth "$(soxi -D "lev-em-$name.wav")" whitenoise highpass 900 lowpass 3400 gain -46
+  mix "ph-mix-$name.wav" "ph-$name.wav" "ph-hiss-$name.wav"
+  emotion "$name-phone" "ph-mix-$name.wav"
+done
+
 # ---------- report ----------
 echo "file                          secs     RMS dB   peak dB   bytes"
 for f in "$here"/*.ogg; do

@@ -58,9 +58,14 @@ const EMOTION: Readonly<Record<EmotionSound, SoundSpec>> = {
   door: spec('emotion-door', 'voice'),
 };
 
-/** Where a setting has its own take on a sound (a shop door rings its bell). */
+/** Where a setting has its own take on a sound (a shop door rings its bell; a caller's breath comes through a handset). */
 const EMOTION_BY_SETTING: Partial<Record<SettingId, Partial<Record<EmotionSound, SoundSpec>>>> = {
   shop: { door: spec('emotion-door-bell', 'voice') },
+  phone: {
+    sigh: spec('emotion-sigh-phone', 'voice'),
+    huff: spec('emotion-huff-phone', 'voice'),
+    relieved: spec('emotion-relieved-phone', 'voice'),
+  },
 };
 
 /** The emotion sound to use for `name` in `setting`. */

@@ -31,6 +31,8 @@ describe('sound manifest', () => {
     expect(emotionSound('shop', 'door').name).toBe('emotion-door-bell');
     expect(emotionSound('office', 'door').name).toBe('emotion-door');
     expect(emotionSound(null, 'sigh').name).toBe('emotion-sigh');
+    expect(emotionSound('phone', 'sigh').name).toBe('emotion-sigh-phone');
+    expect(emotionSound('phone', 'door').name).toBe('emotion-door');
   });
 
   it('finds no URL for a voice file that is not bundled', () => {
