@@ -107,7 +107,8 @@ export function silenceTags(node: ScenarioNode, rule: SilenceRule): { tags: Beha
   );
 }
 
-function applyAssignments(variables: Variables, reply: Reply): Variables {
+/** Variables after a reply: its `set` values, then its `add` increments (missing counts as 0). */
+export function applyAssignments(variables: Variables, reply: Reply): Variables {
   const next: Variables = { ...variables, ...reply.set };
   for (const [name, amount] of Object.entries(reply.add)) {
     const current = next[name];

@@ -1,0 +1,302 @@
+/**
+ * Path enumeration over a scenario with the conversation's own pure rules (the same functions
+ * the machine runs). At each decision the trainee may pick any visible reply after the customer
+ * finished, the same reply as an interruption where the node shows replies early, or stay
+ * silent where the node has a silence rule.
+ *
+ * Two partial paths that reach the same node, variables and mood with the same score-relevant
+ * history (virtue totals, penalties, decision count) have the same futures and the same final
+ * overall scores, so only one is followed: the score range stays exact while the walk stays
+ * small. Tags earned on merged paths are still collected for behaviour coverage.
+ */
+import * as rules from '../conversation/rules.ts';
+import type { ConversationContext } from '../conversation/context.ts';
+import type { Transcript } from '../conversation/transcript.ts';
+import type { Scenario } from '../scenario/model.ts';
+import { isAutoFailTag, isTrustRuiner, type BehaviourTag } from '../scenario/vocabulary.ts';
+import { TAG_EFFECTS, TRUST_RUINER_PENALTY, VIRTUES } from '../scoring/weights.ts';
+import { valueOf } from '../scoring/decisions.ts';
+
+export type StepKind = 'reply' | 'interrupt' | 'silence';
+
+/** One decision on a path, with what the `play` command needs to repeat it. */
+export interface PathStep {
+  /** 1-based decision number. */
+  decision: number;
+  nodeId: string;
+  kind: StepKind;
+  choiceId: string | null;
+  /** 1-based position among the visible replies; null for a silence. */
+  choiceNumber: number | null;
+}
+
+export interface EnumeratedPath {
+  steps: PathStep[];
+  transcript: Transcript;
+  /** False when the path was cut at the decision limit (a loop) or stuck with nothing to do. */
+  complete: boolean;
+  stuck: boolean;
+}
+
+export interface EnumerateOptions {
+  /** Stop after this many complete paths (default 20 000). */
+  maxPaths?: number;
+  /** Decisions on one path before it is cut (default 40). */
+  maxDecisions?: number;
+  /** Times one path may enter the same node with the same variables (default 2: one loop back). */
+  maxVisits?: number;
+  /**
+   * Which option to follow first at each decision: `file` (file order), `best-first` (highest
+   * reply value first, finds the best paths early when capped) or `worst-first`.
+   */
+  order?: 'file' | 'best-first' | 'worst-first';
+  /** Leave out options that auto-fail (their paths all score 0), to sample the other paths. */
+  excludeAutoFail?: boolean;
+}
+
+export interface Enumeration {
+  paths: EnumeratedPath[];
+  /** Every tag some decision on some explored path earned (merged paths included). */
+  tagsEarned: Set<BehaviourTag>;
+  capped: boolean;
+  /** Partial paths skipped because an equivalent one was already followed. */
+  merged: number;
+  /** Partial paths not followed because they went round the same loop more than `maxVisits` times. */
+  loopsCut: number;
+}
+
+const STEP_MS = 1000;
+const BRANCH_HOPS = 50;
+
+/** Plays automatic turns (branches, endings) until a decision is due or the call ended. */
+function settle(context: ConversationContext): { context: ConversationContext; ended: boolean; stuck: boolean } {
+  let ctx = context;
+  for (let hop = 0; hop < BRANCH_HOPS; hop++) {
+    const node = rules.nodeOf(ctx);
+    const at = ctx.lastAt + STEP_MS;
+    if (rules.isEndNode(node)) return { context: rules.endAtNode(ctx, at), ended: true, stuck: false };
+    if (rules.isBranchNode(node)) {
+      ctx = rules.takeBranch(ctx, at);
+      continue;
+    }
+    if (rules.isDecisionNode(node)) return { context: ctx, ended: false, stuck: false };
+    return { context: rules.endAtNode(ctx, at), ended: true, stuck: true };
+  }
+  return { context: ctx, ended: false, stuck: true };
+}
+
+interface Option {
+  step: Omit<PathStep, 'decision' | 'nodeId'>;
+  apply: (ctx: ConversationContext) => ConversationContext;
+}
+
+function optionsAt(ctx: ConversationContext): Option[] {
+  const node = rules.nodeOf(ctx);
+  if (!node) return [];
+  const visible = rules.visibleRepliesOf(node, ctx.variables);
+  const options: Option[] = [];
+  visible.forEach((reply, i) => {
+    options.push({
+      step: { kind: 'reply', choiceId: reply.id, choiceNumber: i + 1 },
+      apply: (c) => {
+        const answerable = rules.markAnswerable(c, c.lastAt + STEP_MS);
+        return rules.decide(answerable, { kind: 'reply', reply, interrupting: false }, answerable.lastAt + STEP_MS);
+      },
+    });
+    if (node.earlyReplies) {
+      options.push({
+        step: { kind: 'interrupt', choiceId: reply.id, choiceNumber: i + 1 },
+        apply: (c) => rules.decide(c, { kind: 'reply', reply, interrupting: true, remainingMs: STEP_MS }, c.lastAt + STEP_MS / 2),
+      });
+    }
+  });
+  if (node.silence) {
+    options.push({
+      step: { kind: 'silence', choiceId: null, choiceNumber: null },
+      apply: (c) => {
+        const answerable = rules.markAnswerable(c, c.lastAt + STEP_MS);
+        return rules.decide(answerable, { kind: 'silence' }, answerable.lastAt + node.silence!.after * 1000);
+      },
+    });
+  }
+  return options;
+}
+
+/** Options sorted by the value of the decision they make (stable, so ties keep file order). */
+function ordered(ctx: ConversationContext, options: Option[], order: EnumerateOptions['order'], excludeAutoFail: boolean): Option[] {
+  if ((order === 'file' || order === undefined) && !excludeAutoFail) return options;
+  const valued = options.map((option) => {
+    const decided = option.apply(ctx);
+    const last = decided.transcript[decided.transcript.length - 1];
+    const tags = last?.type === 'decision' ? last.tags : [];
+    const value = last?.type === 'decision' ? valueOf(tags, last.moodAfter - last.moodBefore) : 0;
+    return { option, value, autoFail: tags.some(isAutoFailTag) };
+  });
+  const kept = excludeAutoFail ? valued.filter((v) => !v.autoFail) : valued;
+  if (order === 'file' || order === undefined) return kept.map((v) => v.option);
+  const sign = order === 'best-first' ? -1 : 1;
+  return kept.sort((a, b) => sign * (a.value - b.value)).map((v) => v.option);
+}
+
+/** After a decision: the walk-out check, the reaction line, then the next node. */
+function afterDecision(ctx: ConversationContext): { context: ConversationContext; ended: boolean } {
+  if (rules.hasWalkedOut(ctx)) return { context: rules.recordWalkOut(ctx, ctx.lastAt), ended: true };
+  if (ctx.pending?.reaction) return { context: rules.finishReaction(rules.startReaction(ctx), ctx.lastAt + STEP_MS), ended: false };
+  return { context: rules.enterPendingNode(ctx, ctx.lastAt + STEP_MS), ended: false };
+}
+
+/**
+ * What makes two partial paths interchangeable: where they are (node, variables, mood) and what
+ * the score will make of their history (virtue totals, penalties, decision count). Once a path
+ * has auto-failed its score is 0 whatever follows, so all such histories are one.
+ */
+function historyKey(ctx: ConversationContext): string {
+  const totals: Record<string, number> = {};
+  let penalty = 0;
+  let autoFail = false;
+  for (const entry of ctx.transcript) {
+    if (entry.type !== 'decision') continue;
+    for (const tag of new Set(entry.tags)) {
+      if (isAutoFailTag(tag)) autoFail = true;
+      if (isTrustRuiner(tag)) penalty += TRUST_RUINER_PENALTY[tag];
+      for (const [virtue, amount] of Object.entries(TAG_EFFECTS[tag] ?? {})) totals[virtue] = (totals[virtue] ?? 0) + amount;
+    }
+  }
+  const history = autoFail ? 'auto-fail' : `${VIRTUES.map((v) => totals[v] ?? 0).join(',')}|${penalty}`;
+  return `${ctx.nodeId}|${JSON.stringify(ctx.variables)}|${ctx.mood}|${ctx.decisionCount}|${history}`;
+}
+
+/** Enumerates the paths of a scenario, bounded by `maxPaths` (reported through `capped`). */
+export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {}): Enumeration {
+  const maxPaths = options.maxPaths ?? 20_000;
+  const maxDecisions = options.maxDecisions ?? 40;
+  const maxVisits = options.maxVisits ?? 2;
+  const order = options.order ?? 'file';
+  const paths: EnumeratedPath[] = [];
+  const seen = new Set<string>();
+  let capped = false;
+  let merged = 0;
+  let loopsCut = 0;
+  const tagsEarned = new Set<BehaviourTag>();
+
+  const walk = (start: ConversationContext, steps: PathStep[], visits: ReadonlyMap<string, number>): void => {
+    if (capped) return;
+    const settled = settle(start);
+    const ctx = settled.context;
+    if (settled.ended || settled.stuck) {
+      paths.push({ steps, transcript: ctx.transcript, complete: !settled.stuck, stuck: settled.stuck });
+      capped = paths.length >= maxPaths;
+      return;
+    }
+    const place = `${ctx.nodeId}|${JSON.stringify(ctx.variables)}`;
+    const visited = (visits.get(place) ?? 0) + 1;
+    if (visited > maxVisits) {
+      loopsCut++;
+      return;
+    }
+    const nextVisits = new Map(visits).set(place, visited);
+    const key = historyKey(ctx);
+    if (seen.has(key)) {
+      merged++;
+      return;
+    }
+    seen.add(key);
+    const available = ordered(ctx, optionsAt(ctx), order, options.excludeAutoFail === true);
+    if (available.length === 0 || ctx.decisionCount >= maxDecisions) {
+      paths.push({ steps, transcript: ctx.transcript, complete: false, stuck: available.length === 0 });
+      capped = paths.length >= maxPaths;
+      return;
+    }
+    for (const option of available) {
+      if (capped) return;
+      const step: PathStep = { decision: ctx.decisionCount + 1, nodeId: ctx.nodeId, ...option.step };
+      const decided = option.apply(ctx);
+      const last = decided.transcript[decided.transcript.length - 1];
+      if (last?.type === 'decision') last.tags.forEach((t) => tagsEarned.add(t));
+      const after = afterDecision(decided);
+      if (after.ended) {
+        paths.push({ steps: [...steps, step], transcript: after.context.transcript, complete: true, stuck: false });
+        capped = paths.length >= maxPaths;
+      } else {
+        walk(after.context, [...steps, step], nextVisits);
+      }
+    }
+  };
+
+  walk(rules.initialContext(scenario), [], new Map());
+  return { paths, capped, merged, loopsCut, tagsEarned };
+}
+
+/** The `play` command line that repeats a path, e.g. `--choices 2,1 --interrupt 1 --silent 3`. */
+export function playArguments(steps: readonly PathStep[]): string {
+  const choices = steps.filter((s) => s.kind !== 'silence').map((s) => s.choiceNumber);
+  const interrupt = steps.filter((s) => s.kind === 'interrupt').map((s) => s.decision);
+  const silent = steps.filter((s) => s.kind === 'silence').map((s) => s.decision);
+  const parts = [`--choices ${choices.join(',') || '""'}`];
+  if (interrupt.length > 0) parts.push(`--interrupt ${interrupt.join(',')}`);
+  if (silent.length > 0) parts.push(`--silent ${silent.join(',')}`);
+  return parts.join(' ');
+}
+
+/** What can happen in a scenario at all, found by walking its states (node, variables, mood) once each. */
+export interface Coverage {
+  /** Ending node ids some play reaches (walk-outs are recorded under the node where they happen). */
+  endNodes: Set<string>;
+  walkOut: boolean;
+  /** Every tag some decision can earn (the machine's added tags included). */
+  tags: Set<BehaviourTag>;
+  /** Nodes where play gets stuck with nothing to say or do. */
+  stuckAt: Set<string>;
+  /** States visited; `limited` when the state limit stopped the walk. */
+  states: number;
+  limited: boolean;
+}
+
+const COVERAGE_STATE_LIMIT = 200_000;
+
+/** Exact reachability: endings, walk-outs, tags and dead ends, independent of path counts. */
+export function exploreCoverage(scenario: Scenario): Coverage {
+  const coverage: Coverage = { endNodes: new Set(), walkOut: false, tags: new Set(), stuckAt: new Set(), states: 0, limited: false };
+  const seen = new Set<string>();
+  const queue: ConversationContext[] = [];
+  const visit = (start: ConversationContext): void => {
+    const settled = settle(start);
+    const ctx = settled.context;
+    if (settled.stuck) {
+      coverage.stuckAt.add(ctx.nodeId);
+      return;
+    }
+    if (settled.ended) {
+      coverage.endNodes.add(ctx.nodeId);
+      return;
+    }
+    const key = `${ctx.nodeId}|${JSON.stringify(ctx.variables)}|${ctx.mood}`;
+    if (seen.has(key)) return;
+    if (seen.size >= COVERAGE_STATE_LIMIT) {
+      coverage.limited = true;
+      return;
+    }
+    seen.add(key);
+    // Histories do not matter here: keep the context small so the walk stays cheap.
+    queue.push({ ...ctx, transcript: [], checkpoints: [] });
+  };
+  visit(rules.initialContext(scenario));
+  while (queue.length > 0) {
+    const ctx = queue.shift()!;
+    const available = optionsAt(ctx);
+    if (available.length === 0) coverage.stuckAt.add(ctx.nodeId);
+    for (const option of available) {
+      const decided = option.apply(ctx);
+      const last = decided.transcript[decided.transcript.length - 1];
+      if (last?.type === 'decision') last.tags.forEach((t) => coverage.tags.add(t));
+      const after = afterDecision(decided);
+      if (after.ended) {
+        coverage.walkOut = true;
+        continue;
+      }
+      visit({ ...after.context, transcript: [] });
+    }
+  }
+  coverage.states = seen.size;
+  return coverage;
+}
