@@ -147,8 +147,10 @@ export function createStore(backend: StorageLike | null, options: StoreOptions =
     const raw = storage.getItem(SETTINGS_KEY);
     if (raw === null) return defaults;
     const reading = readSettingsDocument(parseJson(raw), defaults);
-    if (reading.fatal || reading.repaired) {
-      if (setAside(SETTINGS_KEY, 'settings', raw, { code: 'damaged-backed-up', subject: 'settings', level: 'warning' })) {
+    const newer = !reading.fatal && reading.version > CURRENT_VERSION;
+    if (reading.fatal || reading.repaired || newer) {
+      const code = newer ? 'newer-version-backed-up' : 'damaged-backed-up';
+      if (setAside(SETTINGS_KEY, 'settings', raw, { code, subject: 'settings', level: 'warning' })) {
         write(SETTINGS_KEY, 'settings', settingsDocument(reading.settings));
       }
     } else if (reading.version < CURRENT_VERSION) {

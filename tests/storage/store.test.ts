@@ -217,6 +217,16 @@ describe('older and newer versions', () => {
     expect(store.notices()).toMatchObject([{ code: 'upgraded', subject: 'settings', fromVersion: 1 }]);
   });
 
+  it('keeps a copy of settings from a newer version before saving them in this version\'s shape', () => {
+    const raw = JSON.stringify({ format: 'calm-desk/settings', version: 3, settings: { ...defaultSettings(), language: 'fi', theme: 'dark' } });
+    const backend = memoryBackend({ [SETTINGS_KEY]: raw });
+    const store = createStore(backend, { now: fixedNow });
+    expect(store.settings().language).toBe('fi');
+    const [notice] = store.notices();
+    expect(notice).toMatchObject({ code: 'newer-version-backed-up', subject: 'settings' });
+    expect(backend.getItem(notice!.backupKey!)).toBe(raw);
+  });
+
   it('keeps a copy of data from a newer version and uses what it can read', () => {
     const raw = JSON.stringify({ format: 'calm-desk/results', version: 9, results: [{ ...record(), extra: { future: true } }] });
     const backend = memoryBackend({ [RESULTS_KEY]: raw });
