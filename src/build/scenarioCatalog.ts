@@ -58,15 +58,21 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    resolveId(id) {
-      return id === CATALOG_MODULE_ID ? RESOLVED_ID : undefined;
+    resolveId: {
+      filter: { id: new RegExp(`^${CATALOG_MODULE_ID}$`) },
+      handler(id) {
+        return id === CATALOG_MODULE_ID ? RESOLVED_ID : undefined;
+      },
     },
-    async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
-      const entries = buildCatalog(root, dir, load);
-      for (const e of entries) this.addWatchFile(resolve(root, e.file));
-      return `export default ${JSON.stringify(entries)};`;
+    load: {
+      filter: { id: new RegExp(`^\0${CATALOG_MODULE_ID}$`) },
+      async handler(id) {
+        if (id !== RESOLVED_ID) return undefined;
+        load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
+        const entries = buildCatalog(root, dir, load);
+        for (const e of entries) this.addWatchFile(resolve(root, e.file));
+        return `export default ${JSON.stringify(entries)};`;
+      },
     },
     configureServer(server) {
       server.watcher.add(resolve(root, dir));
@@ -119,7 +125,7 @@ function safeLoad(load: Loader, text: string, file: string): ReturnType<Loader> 
 function rawHeader(text: string): RawHeader {
   try {
     // parseDocument keeps what it could read even when the YAML has errors further down.
-    const doc = parseDocument(text, { maxAliasCount: 50 });
+    const doc = parseDocument(text);
     const pick = (key: string): unknown => {
       const value: unknown = doc.get(key);
       return typeof value === 'string' ? value : undefined;

@@ -3,6 +3,9 @@
  * the overlay, the scenario catalog, the saved-data store, the current i18n, the audio port
  * and the lazy scenario loader. Scenes read them with `services(this)`; they hold no globals.
  *
+ * The store (and its validator) loads just after the first screen: the Title uses boot
+ * settings and waits for `ready()` before leaving, so every later scene can use `store`.
+ *
  * ```ts
  * const { t, overlay, store } = services(this);
  * ```
@@ -13,7 +16,9 @@ import type { AudioPort } from '../audio/port.ts';
 import { createSilentAudio } from '../audio/silentAudio.ts';
 import type { CatalogEntry } from '../build/catalogEntry.ts';
 import { createI18n, type I18n, type Translate } from '../i18n/index.ts';
-import { browserSettingsEnv, browserStorage, createStore, type Settings, type Store } from '../storage/index.ts';
+import type { Settings } from '../storage/settings.ts';
+import type { Notice, Store } from '../storage/index.ts';
+import { bootSettings } from './bootSettings.ts';
 import type { Overlay } from './ui/overlay.ts';
 import { loadScenarioFile, type ScenarioLoad } from './scenarios.ts';
 
@@ -21,9 +26,11 @@ export interface Services {
   readonly overlay: Overlay;
   /** Light metadata of every bundled scenario (no YAML parser needed). */
   readonly catalog: readonly CatalogEntry[];
-  /** Saved settings and results (localStorage, or memory when unavailable). */
+  /** Saved settings and results (localStorage, or memory when unavailable). Available after `ready()`. */
   readonly store: Store;
-  /** Sound; silent until the Howler adapter is attached with `setAudio`. */
+  /** Resolves when the store has loaded (at once after the first time). */
+  ready(): Promise<void>;
+  /** Sound; silent until a real adapter is attached with `setAudio`. */
   readonly audio: AudioPort;
   /** The current UI language's translator (follows the language setting). */
   readonly i18n: I18n;
@@ -37,6 +44,8 @@ export interface Services {
   loadScenario(file: string): Promise<ScenarioLoad>;
   /** Replace the audio port (e.g. with the Howler adapter once it loaded). */
   setAudio(audio: AudioPort): void;
+  /** A store notice as a sentence in the player's language. */
+  noticeText(notice: Notice): string;
 }
 
 const REGISTRY_KEY = 'calm-desk/services';
@@ -48,26 +57,65 @@ export function services(scene: Phaser.Scene): Services {
   return value;
 }
 
+type StorageModule = typeof import('../storage/index.ts');
+
 /** Create the services and store them in the game registry (done once by `StartGame`). */
-export function installServices(game: Phaser.Game, overlay: Overlay, store: Store = defaultStore()): Services {
+export function installServices(
+  game: Phaser.Game,
+  overlay: Overlay,
+  openStore: (storage: StorageModule) => Store = (m) => m.createStore(m.browserStorage(), { env: m.browserSettingsEnv() }),
+): Services {
   const listeners = new Set<(s: Settings) => void>();
   const cache = new Map<string, Promise<ScenarioLoad>>();
   let audio: AudioPort = createSilentAudio();
-  let i18n = createI18n(store.settings().language);
+  let boot = bootSettings();
+  let store: Store | null = null;
+  let storage: StorageModule | null = null;
+  let i18n = createI18n(boot.language);
+  const current = () => (store ? store.settings() : boot);
 
   const apply = (settings: Settings) => {
     if (i18n.language !== settings.language) i18n = createI18n(settings.language);
     overlay.setTextScale(settings.textScale);
     overlay.setReducedMotion(settings.reducedMotion);
-    overlay.setLanguage(settings.language, { on: i18n.t('common.fullscreenOn'), off: i18n.t('common.fullscreenOff') });
+    overlay.setLanguage(settings.language, {
+      on: i18n.t('common.fullscreenOn'),
+      off: i18n.t('common.fullscreenOff'),
+      close: i18n.t('common.close'),
+    });
     audio.setMuted(settings.muted);
     audio.setVolumes(settings.volume);
+  };
+  const changed = () => {
+    apply(current());
+    for (const listener of listeners) listener(current());
+  };
+
+  let loading: Promise<void> | null = null;
+  const ready = (): Promise<void> => {
+    loading ??= import('../storage/index.ts')
+      .then((m) => {
+        storage = m;
+        store = openStore(m);
+        for (const n of store.notices()) overlay.notify(m.noticeMessage(n, current().language), n.level);
+        store.onNotice((n) => overlay.notify(m.noticeMessage(n, current().language), n.level));
+        changed();
+      })
+      .catch((error: unknown) => {
+        loading = null;
+        throw error;
+      });
+    return loading;
   };
 
   const value: Services = {
     overlay,
     catalog,
-    store,
+    get store(): Store {
+      if (!store) throw new Error('The store is still loading: await services(scene).ready() first.');
+      return store;
+    },
+    ready,
     get audio() {
       return audio;
     },
@@ -77,13 +125,13 @@ export function installServices(game: Phaser.Game, overlay: Overlay, store: Stor
     get t() {
       return i18n.t;
     },
-    settings: () => store.settings(),
+    settings: current,
     updateSettings(patch) {
-      const next = { ...store.settings(), ...patch };
-      const result = store.saveSettings(next);
-      apply(store.settings());
-      for (const listener of listeners) listener(store.settings());
-      return result.ok;
+      let saved = false;
+      if (store) saved = store.saveSettings({ ...store.settings(), ...patch }).ok;
+      else boot = { ...boot, ...patch };
+      changed();
+      return saved;
     },
     onSettingsChange(listener) {
       listeners.add(listener);
@@ -100,14 +148,13 @@ export function installServices(game: Phaser.Game, overlay: Overlay, store: Stor
     setAudio(next) {
       audio.dispose();
       audio = next;
-      apply(store.settings());
+      apply(current());
+    },
+    noticeText(notice) {
+      return storage ? storage.noticeMessage(notice, current().language) : notice.code;
     },
   };
-  apply(store.settings());
+  apply(boot);
   game.registry.set(REGISTRY_KEY, value);
   return value;
-}
-
-function defaultStore(): Store {
-  return createStore(browserStorage(), { env: browserSettingsEnv() });
 }

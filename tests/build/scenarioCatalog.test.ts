@@ -89,11 +89,11 @@ describe('catalogEntry', () => {
 describe('scenarioCatalog plugin', () => {
   it('serves the virtual module as JSON metadata', async () => {
     const plugin = scenarioCatalog({ load: loadScenario });
-    const resolveId = plugin.resolveId as (id: string) => string | undefined;
+    const resolveId = (plugin.resolveId as { handler: (id: string) => string | undefined }).handler;
     const resolved = resolveId(CATALOG_MODULE_ID)!;
     expect(resolveId('other')).toBeUndefined();
     const watched: string[] = [];
-    const load = plugin.load as (this: unknown, id: string) => Promise<string>;
+    const load = (plugin.load as { handler: (this: unknown, id: string) => Promise<string> }).handler;
     const code = await load.call({ addWatchFile: (f: string) => watched.push(f) }, resolved);
     const entries = JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as unknown[];
     expect(entries).toHaveLength(bundled.length);

@@ -16,17 +16,26 @@ export class Title extends Phaser.Scene {
   }
 
   create(): void {
-    const { overlay, t, catalog } = services(this);
+    const s = services(this);
+    const { overlay, t, catalog } = s;
     const view = presentTitle(catalog, t);
     addBackdrop(this, backdropKey('office'));
     const screen = overlay.mount(this, { label: view.appName, className: 'cd-title' });
 
-    const play = button(screen, view.playLabel, () => this.scene.start('ScenarioSelect'), {
+    // Later screens use the saved results: wait for the store (loaded right after this screen).
+    const go = (key: string, data?: object) =>
+      void s.ready().then(
+        () => {
+          if (!screen.disposed) this.scene.start(key, data);
+        },
+        () => overlay.announce(t('title.storeFailed'), { assertive: true }),
+      );
+    const play = button(screen, view.playLabel, () => go('ScenarioSelect'), {
       variant: 'primary',
       testId: 'play',
       disabled: !view.canPlay,
     });
-    const settings = button(screen, view.settingsLabel, () => this.scene.start('Settings', { from: 'Title' }), {
+    const settings = button(screen, view.settingsLabel, () => go('Settings', { from: 'Title' }), {
       testId: 'settings',
     });
     const actions = el('div', { className: 'cd-row cd-title-actions' }, play, settings);
@@ -61,6 +70,7 @@ export class Title extends Phaser.Scene {
     bindKeys(screen, {});
     screen.focus(view.canPlay ? play : settings);
     this.markReady();
+    void s.ready().catch(() => undefined);
   }
 
   /** `app-ready` is measured once: the first time the title accepts input. */

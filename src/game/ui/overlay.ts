@@ -23,8 +23,10 @@ export class Overlay {
   readonly element: HTMLElement;
   private readonly politeRegion: HTMLElement;
   private readonly assertiveRegion: HTMLElement;
+  private readonly toasts: HTMLElement;
   private readonly detach: Array<() => void> = [];
   private fullscreenMessages: { on: string; off: string } = { on: 'Full screen on.', off: 'Full screen off.' };
+  private closeLabel = 'Close';
 
   constructor(private readonly game: Phaser.Game, private readonly parent: HTMLElement) {
     this.element = document.createElement('div');
@@ -32,7 +34,11 @@ export class Overlay {
     this.element.id = 'cd-overlay';
     this.politeRegion = liveRegion('polite');
     this.assertiveRegion = liveRegion('assertive');
-    this.element.append(this.politeRegion, this.assertiveRegion);
+    this.toasts = document.createElement('div');
+    this.toasts.className = 'cd-toasts';
+    this.toasts.setAttribute('role', 'log');
+    this.toasts.setAttribute('aria-live', 'polite');
+    this.element.append(this.toasts, this.politeRegion, this.assertiveRegion);
     parent.append(this.element);
     this.watchSize();
     this.watchFullscreenKey();
@@ -45,7 +51,7 @@ export class Overlay {
     section.className = `cd-screen${options.className ? ` ${options.className}` : ''}`;
     section.setAttribute('aria-label', options.label);
     section.dataset.scene = scene.scene.key;
-    this.element.insertBefore(section, this.politeRegion);
+    this.element.insertBefore(section, this.toasts);
     const screen = new Screen(section);
     const dispose = () => screen.dispose();
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, dispose);
@@ -67,6 +73,32 @@ export class Overlay {
     }, 30);
   }
 
+  /**
+   * Show a short message that outlives screen changes (e.g. "results could not be saved"),
+   * read out politely; it closes by itself after a while or with its close button.
+   */
+  notify(text: string, level: 'info' | 'warning' = 'info'): void {
+    const toast = document.createElement('div');
+    toast.className = 'cd-toast';
+    toast.dataset.level = level;
+    const message = document.createElement('p');
+    message.textContent = text;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'cd-toast-close';
+    close.textContent = '×';
+    close.setAttribute('aria-label', this.closeLabel);
+    const remove = () => {
+      window.clearTimeout(timer);
+      close.removeEventListener('click', remove);
+      toast.remove();
+    };
+    const timer = window.setTimeout(remove, 12_000);
+    close.addEventListener('click', remove);
+    toast.append(message, close);
+    this.toasts.append(toast);
+  }
+
   /** Apply the text-size setting (1, 1.25, 1.5). */
   setTextScale(scale: number): void {
     this.element.style.setProperty('--cd-text', String(scale));
@@ -77,10 +109,11 @@ export class Overlay {
     this.element.dataset.reducedMotion = String(reduced);
   }
 
-  /** Set the page language (for screen readers) and the full-screen announcements. */
-  setLanguage(language: string, fullscreen: { on: string; off: string }): void {
+  /** Set the page language (for screen readers) and the overlay's own words. */
+  setLanguage(language: string, words: { on: string; off: string; close: string }): void {
     document.documentElement.lang = language;
-    this.fullscreenMessages = fullscreen;
+    this.fullscreenMessages = words;
+    this.closeLabel = words.close;
   }
 
   /** Toggle full screen and announce it. */

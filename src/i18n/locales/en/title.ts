@@ -8,4 +8,5 @@ export default {
   scenarioLine: '{language} · {difficulty}',
   brokenHint: 'This file cannot be played until its errors are fixed.',
   welcome: 'Welcome to Calm Desk. Press Play to choose a customer.',
+  storeFailed: 'The game could not finish loading. Check the connection and reload the page.',
 };

@@ -8,4 +8,5 @@ export default {
   scenarioLine: '{language} · {difficulty}',
   brokenHint: 'Tätä tiedostoa ei voi pelata ennen kuin sen virheet on korjattu.',
   welcome: 'Tervetuloa Calm Deskiin. Valitse asiakas painamalla Pelaa.',
+  storeFailed: 'Pelin lataus jäi kesken. Tarkista verkkoyhteys ja lataa sivu uudelleen.',
 };
