@@ -2,7 +2,7 @@
  * Checks across files: two files claiming the same scenario and language, translations whose
  * node or reply ids drifted apart, and bundled files not named `<id>.<language>.yaml`.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { diagnostic, FILE_START } from './diagnostics.ts';
 import type { Diagnostic, Range } from './diagnostics.ts';
 import type { LoadResult } from './load.ts';
@@ -28,8 +28,7 @@ function locator(text: string | undefined): Loaded['locate'] {
   let map: SourceMap | undefined;
   return (path, part = 'key') => {
     if (!map) {
-      const lineCounter = new LineCounter();
-      map = new SourceMap(text, lineCounter, parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
+      map = new SourceMap(text, parseDocument(text, { prettyErrors: false, uniqueKeys: false }));
     }
     return map.rangeAt(path, part);
   };

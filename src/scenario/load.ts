@@ -2,7 +2,7 @@
  * Loading a scenario file: YAML text in, `{ scenario, diagnostics }` out. Never throws. The
  * scenario is null whenever any diagnostic is an error; warnings alone still give a scenario.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import { compareDiagnostics, diagnostic, FILE_START, hasErrors } from './diagnostics.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -51,9 +51,8 @@ function loadUnsafe(text: string, file: string): LoadResult {
     const size = Math.round(new TextEncoder().encode(text).length / 1024);
     return fail([diagnostic('CD002', file, FILE_START, `The file is ${size} KB; scenario files are limited to ${LIMITS.fileBytes / 1024} KB.`, 'Split the conversation into several scenarios.')]);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
-  const map = new SourceMap(text, lineCounter, doc);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const map = new SourceMap(text, doc);
   // After the first syntax error the parser's later complaints are mostly echoes of it.
   const firstError = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
   const yamlProblems = [

@@ -3,7 +3,7 @@
  * where it was written in the YAML text, so every diagnostic can point at the key or value.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair , LineCounter } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { Position, Range } from './diagnostics.ts';
 
 export type DataPath = readonly (string | number)[];
@@ -17,17 +17,31 @@ interface Located {
 }
 
 export class SourceMap {
+  /**
+   * Offsets where each line starts, computed from the text itself: the parser's own line counter
+   * misses the line breaks inside an unterminated quoted string.
+   */
+  private readonly lineStarts: number[];
+
   constructor(
     private readonly text: string,
-    private readonly lineCounter: LineCounter,
     private readonly doc?: Document.Parsed,
-  ) {}
+  ) {
+    this.lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
 
   /** 1-based position of a character offset, clamped inside the file. */
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const { line, col } = this.lineCounter.linePos(clamped);
-    return { line: Math.max(1, line), column: Math.max(1, col) };
+    const clamped = Math.max(0, Math.min(Math.trunc(offset) || 0, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (this.lineStarts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - this.lineStarts[low]! + 1 };
   }
 
   /** Range of two character offsets, never empty or inverted. */
