@@ -17,7 +17,7 @@ function checkLoad(text: string): void {
   try {
     result = loadScenario(text, 'fuzz.yaml');
   } catch (error) {
-    throw new Error(`loadScenario threw ${String(error)} on ${JSON.stringify(text.slice(0, 200))}`);
+    throw new Error(`loadScenario threw on ${JSON.stringify(text.slice(0, 200))}`, { cause: error });
   }
   const lines = text.split('\n');
   for (const d of result.diagnostics) checkDiagnostic(d, lines);
