@@ -193,7 +193,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'Dead end',
     description:
-      'The node has no replies, no branches and no `end`: the conversation would get stuck here. Add replies, or make it an ending.',
+      'The node has no replies, no branches, no silence rule and no `end`: the conversation would get stuck here. Add replies, or make it an ending.',
   },
   CD208: {
     severity: 'error',
@@ -247,9 +247,9 @@ export const DIAGNOSTIC_CODES = {
   },
   CD217: {
     severity: 'error',
-    title: 'Silence rule without replies',
+    title: 'Silence rule that never applies',
     description:
-      'A `silence` rule only applies while the trainee is choosing a reply; this node has no replies. Move the rule or add replies.',
+      'A `silence` rule applies while the trainee is deciding. On an ending, or on a node that moves on by itself through `branches`, nobody is deciding, so the rule would never run. Move it to a node with replies (or to a node of its own).',
   },
   CD218: {
     severity: 'error',

@@ -72,7 +72,7 @@ function checkNode(ctx: Ctx, id: string, node: RawNode): void {
   const kinds = (['replies', 'branches', 'end'] as const).filter((key) => node[key] !== undefined);
   if (kinds.length > 1) {
     add(ctx, 'CD208', ctx.map.keyAt(path), `Node \`${id}\` has ${kinds.map((k) => `\`${k}\``).join(' and ')}; a node has only one of them.`, 'Move the extra part to a node of its own.');
-  } else if (kinds.length === 0) {
+  } else if (kinds.length === 0 && node.silence === undefined) {
     add(ctx, 'CD207', ctx.map.keyAt(path), `Node \`${id}\` has no replies, no branches and no \`end\`: the conversation gets stuck here.`, 'Add `replies:`, or make it an ending with `end: resolved` (or escalated, unresolved, walked-out).');
   }
   checkEnding(ctx, id, node);
@@ -187,8 +187,9 @@ function checkSilence(ctx: Ctx, id: string, node: RawNode): void {
   if (!silence) return;
   const path = ['nodes', id, 'silence'];
   checkLink(ctx, silence.next, [...path, 'next'], `The silence rule of node \`${id}\``);
-  if (!node.replies) {
-    add(ctx, 'CD217', ctx.map.keyAt(path), `Node \`${id}\` has a silence rule but no replies, so there is no silence to wait for.`, 'Move the rule to a node where the trainee chooses a reply.');
+  if (node.branches || node.end !== undefined) {
+    const why = node.end !== undefined ? 'is an ending' : 'moves on by itself through `branches`';
+    add(ctx, 'CD217', ctx.map.keyAt(path), `Node \`${id}\` ${why}, so its silence rule never applies.`, 'Move the rule to a node where the trainee chooses a reply.');
   }
   (silence.tags ?? []).forEach((tag, index) => {
     if (tag === 'insult' || tag === 'tyranny') {
