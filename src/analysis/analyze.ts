@@ -86,8 +86,10 @@ function pickBest(a: PathSummary, b: PathSummary): PathSummary {
   return a;
 }
 
+/** Worse = lower score, then an auto-fail over a plain low score, then fewer decisions. */
 function pickWorst(a: PathSummary, b: PathSummary): PathSummary {
   if (a.overall !== b.overall) return a.overall < b.overall ? a : b;
+  if (a.autoFail !== b.autoFail) return a.autoFail ? a : b;
   return a.decisions <= b.decisions ? a : b;
 }
 

@@ -3,3 +3,4 @@ export { analyzeScenario, type AnalysisReport, type AnalyzeOptions, type EndingR
 export { enumeratePaths, playArguments, type EnumeratedPath, type PathStep } from './paths.ts';
 export { nodeWarnings, type AnalysisWarning } from './warnings.ts';
 export { playScript, type PlayResult, type PlayScript } from './play.ts';
+export { summarizeLibrary, type LibrarySummary } from './library.ts';

@@ -57,11 +57,14 @@ export const TRUST_RUINER_PENALTY: Record<TrustRuiner, number> = {
   tyranny: 100,
 };
 
-/** Added to the overall score by outcome: a walk-out costs on its own. */
+/**
+ * Added to the overall score by outcome. Small for escalations and unresolved endings (a perfect
+ * agent cannot please everyone), large for a walk-out.
+ */
 export const OUTCOME_ADJUSTMENT: Record<Outcome | 'incomplete', number> = {
   resolved: 0,
-  escalated: 0,
-  unresolved: 0,
+  escalated: -5,
+  unresolved: -5,
   'walked-out': -30,
   incomplete: 0,
 };

@@ -1,0 +1,163 @@
+/** `calm-desk play`: plays a scenario headless with scripted choices and prints the transcript and score. */
+import { playScript } from '../../analysis/play.ts';
+import { READING_SPEEDS } from '../../conversation/constants.ts';
+import type { Transcript } from '../../conversation/transcript.ts';
+import { loadScenario } from '../../scenario/load.ts';
+import type { Scenario } from '../../scenario/model.ts';
+import { scoreConversation } from '../../scoring/score.ts';
+import type { ScoreReport } from '../../scoring/report.ts';
+import { TRUST_RUINERS } from '../../scenario/vocabulary.ts';
+import { choiceOption, parseCommandArgs } from '../args.ts';
+import { EXIT, UsageError, useColor } from '../command.ts';
+import type { CliIO, Command } from '../command.ts';
+import { displayPath, readText } from '../files.ts';
+import { ANSI, formatDiagnostic, PLAIN, type Style } from '../format.ts';
+import { resolve } from 'node:path';
+
+/** Parses `2,1,3` (also repeated options) into positive whole numbers, or a usage error naming the option. */
+export function numberList(values: readonly string[], option: string): number[] {
+  const numbers: number[] = [];
+  for (const value of values) {
+    for (const part of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+      if (!/^\d+$/.test(part) || Number(part) < 1) {
+        throw new UsageError(`${option} expects numbers from 1 up, separated by commas (e.g. ${option} 2,1,3), but got \`${part}\`.`);
+      }
+      numbers.push(Number(part));
+    }
+  }
+  return numbers;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)}s`;
+
+function renderTranscript(scenario: Scenario, transcript: Transcript, style: Style): string[] {
+  const lines: string[] = [];
+  const name = scenario.customer.name;
+  for (const entry of transcript) {
+    if (entry.type === 'line') {
+      const why = entry.cause === 'node' ? '' : style.dim(` (${entry.cause === 'interrupted' ? 'reacting to the interruption' : 'after the silence'})`);
+      lines.push(`${seconds(entry.at)}  ${style.bold(name)} [${entry.expression}]: ${entry.text}${why}`);
+    } else if (entry.type === 'decision') {
+      const reply = scenario.nodes[entry.nodeId]?.replies.find((r) => r.id === entry.choiceId);
+      const said = entry.kind === 'silence' ? style.dim('(stays silent)') : `${reply?.say ?? entry.choiceId}`;
+      const early = entry.interrupted ? style.yellow(' (interrupting)') : '';
+      lines.push(`${seconds(entry.at)}  ${style.bold('You')}${early}: ${said}`);
+      const added = entry.added.map((a) => `+${a.tag} (${a.reason})`);
+      const own = entry.tags.filter((t) => !entry.added.some((a) => a.tag === t));
+      const tags = [...own, ...added].join(', ') || 'no tags';
+      lines.push(`         ${style.dim(`decision ${entry.index + 1} at ${entry.nodeId}: ${tags}; mood ${entry.moodBefore} -> ${entry.moodAfter}`)}`);
+    } else if (entry.type === 'end') {
+      const rating = entry.satisfaction !== undefined ? `, rating ${entry.satisfaction}/5` : '';
+      lines.push(`${seconds(entry.at)}  ${style.bold(`Ended: ${entry.outcome}`)} at ${entry.nodeId}${rating}${entry.comment ? `: ${entry.comment}` : ''}`);
+    } else {
+      lines.push(`${seconds(entry.at)}  ${style.dim(entry.type === 'pause' ? '(paused)' : '(resumed)')}`);
+    }
+  }
+  return lines;
+}
+
+function renderScore(score: ScoreReport, style: Style): string[] {
+  const lines: string[] = [];
+  const fail = score.autoFail ? style.red(` AUTO-FAIL: ${score.autoFail.reason} at decision ${score.autoFail.decisionIndex + 1}`) : '';
+  lines.push(style.bold(`Score: ${score.overall}/100`) + fail);
+  const v = score.virtues;
+  lines.push(`  friendliness ${v.friendliness}, expertise ${v.expertise}, composure ${v.composure}, efficiency ${v.efficiency}`);
+  const b = score.breakdown;
+  lines.push(style.dim(`  = weighted virtues ${b.weightedVirtues} - trust-ruiner penalties ${b.trustRuinerPenalty} + outcome ${b.outcomeAdjustment}`));
+  const ruiners = TRUST_RUINERS.filter((t) => score.trustRuiners[t].count > 0).map(
+    (t) => `${t} x${score.trustRuiners[t].count} (decision ${score.trustRuiners[t].decisions.map((d) => d + 1).join(', ')})`,
+  );
+  lines.push(`  trust-ruiners: ${ruiners.join('; ') || 'none'}`);
+  const p = score.patience;
+  lines.push(`  patience: ${p.interruptions} interruptions, ${p.ventingTolerated} of ${p.ventingTurns} venting turns waited through, ${p.silences} silences`);
+  const e = score.efficiency;
+  lines.push(`  efficiency: ${e.decisionsUsed} decisions, shortest resolving path ${e.shortestPath ?? 'none'}${e.extraDecisions > 0 ? ` (+${e.extraDecisions})` : ''}`);
+  lines.push(`  outcome: ${score.outcome ?? 'unfinished'}; customer satisfaction ${score.satisfaction}/5`);
+  lines.push('Decisions:');
+  for (const d of score.decisions) {
+    const what = d.kind === 'silence' ? 'silence' : d.choiceId;
+    lines.push(`  ${d.index + 1}. ${d.nodeId}: ${what}${d.interrupted ? ' (interrupting)' : ''} - ${d.verdict}, mood ${d.moodChange >= 0 ? '+' : ''}${d.moodChange}`);
+    if (d.feedback) lines.push(`     ${d.feedback}`);
+    if (d.better) {
+      const how = d.better.reason === 'wait-then-same' ? 'the same reply, once the customer has finished' : `\`${d.better.choiceId}\`: ${d.better.text}`;
+      lines.push(`     ${style.cyan('better:')} ${how}`);
+    }
+  }
+  return lines;
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    choices: { type: 'string', multiple: true },
+    interrupt: { type: 'string', multiple: true },
+    silent: { type: 'string', multiple: true },
+    speed: { type: 'string' },
+    format: { type: 'string' },
+  });
+  const v = values as Record<string, string[] | string | boolean | undefined>;
+  const format = choiceOption(values.format as string | undefined, '--format', ['text', 'json'] as const, 'text');
+  const speed = choiceOption(values.speed as string | undefined, '--speed', ['slow', 'normal', 'fast'] as const, 'normal');
+  if (positionals.length !== 1) throw new UsageError('play needs exactly one scenario file, e.g. `calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 1,2`.');
+  const list = (name: string): string[] => (Array.isArray(v[name]) ? (v[name] as string[]) : []);
+  const choices = numberList(list('choices'), '--choices');
+  const interrupt = numberList(list('interrupt'), '--interrupt');
+  const silent = numberList(list('silent'), '--silent');
+
+  const file = resolve(io.cwd, positionals[0]!);
+  const shown = displayPath(io.cwd, file);
+  const style = useColor(io) ? ANSI : PLAIN;
+  const read = await readText(file);
+  if (!read.ok) {
+    io.err(`calm-desk play: \`${shown}\` cannot be read: ${read.reason}.\n`);
+    return EXIT.problems;
+  }
+  const { scenario, diagnostics } = loadScenario(read.text, shown);
+  if (!scenario) {
+    const lines = read.text.split('\n');
+    for (const d of diagnostics.filter((x) => x.severity === 'error')) io.err(`${formatDiagnostic(d, lines, style)}\n\n`);
+    io.err(`calm-desk play: \`${shown}\` has errors; fix them first (see \`calm-desk lint ${shown}\`).\n`);
+    return EXIT.problems;
+  }
+  const result = playScript(scenario, { choices, interrupt, silent, charsPerSecond: READING_SPEEDS[speed] });
+  const score = scoreConversation(scenario, result.transcript);
+  if (format === 'json') {
+    const script = { choices, interrupt, silent, speed };
+    const body = result.ok ? { file: shown, scenarioId: scenario.id, script, transcript: result.transcript, score } : { file: shown, scenarioId: scenario.id, script, error: result.error, transcript: result.transcript };
+    io.out(`${JSON.stringify(body, null, 2)}\n`);
+    if (!result.ok) io.err(`calm-desk play: ${result.error}\n`);
+    return result.ok ? EXIT.ok : EXIT.problems;
+  }
+  io.out(`${style.bold(`${scenario.title}`)} (${scenario.id}, ${scenario.language})\n\n`);
+  io.out(`${renderTranscript(scenario, result.transcript, style).join('\n')}\n\n`);
+  if (!result.ok) {
+    io.err(`calm-desk play: ${result.error}\n`);
+    return EXIT.problems;
+  }
+  io.out(`${renderScore(score, style).join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export const playCommand: Command = {
+  name: 'play',
+  summary: 'Play a scenario headless with scripted choices; print the transcript and score',
+  help: `Usage: calm-desk play <file> --choices 2,1,3 [--interrupt 2] [--silent 4] [--speed slow|normal|fast] [--format text|json]
+
+Plays the conversation on a simulated clock: the customer's lines take as long as they would in
+the game, the trainee answers 1.5 s after the customer has finished.
+
+Decisions are numbered from 1.
+  --choices 2,1,3   At each decision, the reply to pick: its number among the replies offered
+                    there (hidden replies do not count). Silent decisions use no number.
+  --interrupt 2     Decision 2 is answered while the customer is still talking (an interruption).
+                    Only where the node shows its replies early. Several: --interrupt 1,3
+  --silent 4        At decision 4 the trainee says nothing until the silence rule applies.
+  --speed           Customer speaking speed (default normal)
+  --format json     Transcript and score as JSON
+
+Exit codes: 0 played to an ending, 1 the file has errors or the choices do not fit, 2 usage error.
+
+Examples:
+  npx calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 1,1,1,1,1,1,2
+  npx calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 3,2 --interrupt 1`,
+  run,
+};
