@@ -4,8 +4,8 @@
  *
  * Decisions are numbered from 1 in scripts, as trainers count them. `choices` are 1-based
  * positions among the replies visible at each decision; a decision listed in `silent` is a
- * silence and uses no entry of `choices`; a decision listed in `interrupt` picks its reply while
- * the customer is still on their first line.
+ * silence and uses no entry of `choices`; a decision listed in `interrupt` picks its reply one
+ * second into the customer's turn, while they are still talking.
  */
 import { createActor } from 'xstate';
 import { createConversationDriver } from '../conversation/driver.ts';
@@ -30,6 +30,8 @@ export type PlayResult =
   | { ok: false; error: string; transcript: Transcript };
 
 const STEP_LIMIT = 10_000;
+/** An interruption comes this far into the customer's turn (or just before its end). */
+const INTERRUPT_AFTER_MS = 1000;
 
 /** Plays a script to the end. Never throws: a script that does not fit returns a precise error. */
 export function playScript(scenario: Scenario, script: PlayScript): PlayResult {
@@ -62,6 +64,7 @@ export function playScript(scenario: Scenario, script: PlayScript): PlayResult {
       if (phase === 'speaking' && atDecisionNode && interrupt.has(k)) {
         if (!node.earlyReplies) return finish(`${at} cannot be interrupted: its replies only show once the customer has finished`);
         clock.advance(0);
+        clock.advance(Math.min(INTERRUPT_AFTER_MS, Math.max(0, driver.progress().remainingSpeechMs - 1)));
         const error = chooseByNumber(driver.choose, snapshot.context.nodeId, k, script.choices[cursor++], actor);
         if (error) return finish(error);
         continue;

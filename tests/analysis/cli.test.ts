@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { fakeIO, repoRoot } from '../cli/helpers.ts';
+
+const fixture = 'tests/fixtures/transcripts/scenarios/parcel-counter.en.yaml';
+
+describe('calm-desk play', () => {
+  it('prints the transcript and the score', async () => {
+    const io = fakeIO();
+    const code = await main(['play', fixture, '--choices', '1,1'], io);
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('Sami Laine [angry]: Your system sent my parcel to Lahti. I live in Espoo.');
+    expect(io.stdout).toContain("You: That's annoying on a short lunch. Let's find where it is right now.");
+    expect(io.stdout).toContain('+listening (waited-through-venting)');
+    expect(io.stdout).toContain('Ended: resolved at sorted, rating 4/5');
+    expect(io.stdout).toContain('Score: 87/100');
+    expect(io.stderr).toBe('');
+  });
+
+  it('gives JSON with the transcript and the score', async () => {
+    const io = fakeIO();
+    expect(await main(['play', fixture, '--choices', '1', '--choices', '2', '--interrupt', '1', '--format', 'json'], io)).toBe(0);
+    const body = JSON.parse(io.stdout);
+    expect(body.script).toEqual({ choices: [1, 2], interrupt: [1], silent: [], speed: 'normal' });
+    expect(body.score.patience.interruptions).toBe(1);
+    expect(body.score.trustRuiners.arrogance.count).toBe(1);
+    expect(body.transcript.at(-1)).toMatchObject({ type: 'end', outcome: 'unresolved' });
+  });
+
+  it('explains a choice that does not exist and exits 1', async () => {
+    const io = fakeIO();
+    expect(await main(['play', fixture, '--choices', '1,3'], io)).toBe(1);
+    expect(io.stderr).toBe('calm-desk play: decision 2 at node `code` has 2 replies, so choice 3 does not exist\n');
+  });
+
+  it('rejects malformed numbers and missing files', async () => {
+    const io = fakeIO();
+    expect(await main(['play', fixture, '--choices', '1,x'], io)).toBe(2);
+    expect(io.stderr).toContain('--choices expects numbers from 1 up, separated by commas (e.g. --choices 2,1,3), but got `x`.');
+    const missing = fakeIO();
+    expect(await main(['play', 'nope.yaml', '--choices', '1'], missing)).toBe(1);
+    expect(missing.stderr).toContain('`nope.yaml` cannot be read: the file does not exist.');
+  });
+});
+
+describe('calm-desk analyze', () => {
+  it('prints the score range, paths to replay, endings and traps', async () => {
+    const io = fakeIO();
+    expect(await main(['analyze', fixture], io)).toBe(0);
+    expect(io.stdout).toContain('parcel-counter (en) "The parcel that went to the wrong town"');
+    expect(io.stdout).toMatch(/Score range: 0\.\.\d+ over \d+ scored paths/);
+    expect(io.stdout).toMatch(/best\s+\d+\s+resolved at sorted\s+play: --choices 1,1/);
+    expect(io.stdout).toMatch(/annoyed-leave\s+unresolved\s+reachable/);
+    expect(io.stdout).toContain('judging yes');
+    expect(io.stdout).toContain('an auto-fail path exists');
+  });
+
+  it('gives JSON, and a library summary over a folder', async () => {
+    const io = fakeIO();
+    expect(await main(['analyze', fixture, '--format', 'json'], io)).toBe(0);
+    const body = JSON.parse(io.stdout);
+    expect(body.files[0].report.scenarioId).toBe('parcel-counter');
+    expect(body.files[0].report.best.playArgs).toBe('--choices 1,1');
+    const summary = fakeIO();
+    expect(await main(['analyze', join(repoRoot, 'tests/fixtures/transcripts/scenarios'), '--summary'], summary)).toBe(0);
+    expect(summary.stdout).toMatch(/parcel-counter\s+en\s+0\.\.\d+/);
+    expect(summary.stdout).toContain('Library: 1 scenario ids (1 in en, 0 in fi)');
+    expect(summary.stdout).toMatch(/judging\s+1 {2}parcel-counter/);
+  });
+
+  it('fails clearly on a broken file', async () => {
+    const io = fakeIO();
+    expect(await main(['analyze', 'tests/fixtures/transcripts/patient.yaml'], io)).toBe(1);
+    expect(io.stdout).toMatch(/patient\.yaml:\d+:\d+: error: cannot analyze: /);
+  });
+});
