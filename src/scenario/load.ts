@@ -2,8 +2,8 @@
  * Loading a scenario file: YAML text in, `{ scenario, diagnostics }` out. Never throws. The
  * scenario is null whenever any diagnostic is an error; warnings alone still give a scenario.
  */
-import { isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node, YAMLError, YAMLMap } from 'yaml';
 import { compareDiagnostics, diagnostic, FILE_START, hasErrors } from './diagnostics.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Scenario } from './model.ts';
@@ -68,7 +68,8 @@ function loadUnsafe(text: string, file: string): LoadResult {
     const kind = isSeq(doc.contents) ? 'a list' : 'a single value';
     return fail([...yamlProblems, diagnostic('CD005', file, range, `The file is ${kind}, but a scenario is a set of \`key: value\` lines (id, title, nodes, ...).`)]);
   }
-  const structural = [...yamlProblems, ...duplicateKeys(doc, map, file), ...aliasCap(doc, map, file)];
+  const { maps, aliases } = collectNodes(doc);
+  const structural = [...yamlProblems, ...duplicateKeys(doc, maps, map, file), ...aliasCap(doc, aliases, map, file)];
   if (hasErrors(structural)) return fail(structural);
   const data: unknown = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
   return validateData(data, map, file, structural);
@@ -134,12 +135,30 @@ function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
+/** Every collection and alias node in the document, in file order (one cheap pass). */
+function collectNodes(doc: Document.Parsed): { maps: YAMLMap[]; aliases: Alias[] } {
+  const maps: YAMLMap[] = [];
+  const aliases: Alias[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) aliases.push(node);
+    else if (isMap(node)) {
+      maps.push(node);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!.value, node.items[i]!.key);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isPair(node)) stack.push(node.value, node.key);
+  }
+  return { maps, aliases };
+}
+
 /** Duplicate keys in any mapping; two nodes with one id get their own code. */
-function duplicateKeys(doc: Document.Parsed, map: SourceMap, file: string): Diagnostic[] {
+function duplicateKeys(doc: Document.Parsed, maps: readonly YAMLMap[], map: SourceMap, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nodesMap = isMap(doc.contents) ? doc.contents.items.find((pair) => keyText(pair) === 'nodes')?.value : undefined;
-  visit(doc, {
-    Map(_key, node) {
+  for (const node of maps) {
+    {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key = keyText(pair);
@@ -155,8 +174,8 @@ function duplicateKeys(doc: Document.Parsed, map: SourceMap, file: string): Diag
           out.push(diagnostic('CD006', file, range, `\`${key}\` is written twice in the same block.`, 'Keep only one; otherwise the last one silently wins.'));
         }
       }
-    },
-  });
+    }
+  }
   return out;
 }
 
@@ -164,21 +183,15 @@ function duplicateKeys(doc: Document.Parsed, map: SourceMap, file: string): Diag
  * Aliases (`*name`) must name an earlier anchor, and are capped so a tiny file cannot expand into
  * a huge one.
  */
-function aliasCap(doc: Document.Parsed, map: SourceMap, file: string): Diagnostic[] {
-  let count = 0;
-  let firstOver: Node | undefined;
-  const unresolved: Diagnostic[] = [];
-  visit(doc, {
-    Alias(_key, node) {
-      count++;
-      if (count === LIMITS.aliasCount + 1) firstOver = node;
-      if (node.resolve(doc) === undefined && node.range) {
-        const message = `The alias \`*${node.source}\` refers to an anchor \`&${node.source}\` that is not defined before it.`;
-        unresolved.push(diagnostic('CD001', file, map.rangeOf(node.range[0], node.range[1]), message, 'Define the anchor earlier in the file, or write the value out.'));
-      }
-    },
-  });
-  if (unresolved.length > 0) return unresolved.slice(0, 1);
+function aliasCap(doc: Document.Parsed, aliases: readonly Alias[], map: SourceMap, file: string): Diagnostic[] {
+  const count = aliases.length;
+  const firstOver: Node | undefined = aliases[LIMITS.aliasCount];
+  for (const node of aliases) {
+    if (node.resolve(doc) === undefined && node.range) {
+      const message = `The alias \`*${node.source}\` refers to an anchor \`&${node.source}\` that is not defined before it.`;
+      return [diagnostic('CD001', file, map.rangeOf(node.range[0], node.range[1]), message, 'Define the anchor earlier in the file, or write the value out.')];
+    }
+  }
   if (count <= LIMITS.aliasCount) return [];
   const range = firstOver?.range ? map.rangeOf(firstOver.range[0], firstOver.range[1]) : FILE_START;
   return [diagnostic('CD003', file, range, `The file uses ${count} aliases (\`*name\`); at most ${LIMITS.aliasCount} are allowed.`, 'Write the text out instead of reusing it through aliases.')];
