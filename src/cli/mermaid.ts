@@ -29,9 +29,13 @@ export function escapeMermaid(text: string): string {
     .replace(/[\r\n]+/g, ' ');
 }
 
+/** The text cut to `max` characters, at a word break when there is one near the end. */
 function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function nodeShape(mermaidId: string, node: ScenarioNode): string {

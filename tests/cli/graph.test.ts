@@ -15,7 +15,7 @@ describe('scenarioToMermaid', () => {
   it('draws every node with its id and first line, endings as rounded boxes', () => {
     expect(lines[0]).toBe('flowchart TD');
     expect(lines).toContain('  start((" ")) --> n1');
-    expect(chart).toContain('n1["<b>arrival</b><br/>angry: This is the second kettle from you that has die…<br/>venting"]');
+    expect(chart).toContain('n1["<b>arrival</b><br/>angry: This is the second kettle from you that has…<br/>venting"]');
     expect(chart).toContain('n6(["<b>replace</b><br/>relieved: Well. That was quicker than I feared.<br/>END resolved · satisfaction 4/5"])');
   });
 
