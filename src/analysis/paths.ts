@@ -11,7 +11,7 @@
  */
 import * as rules from '../conversation/rules.ts';
 import type { ConversationContext } from '../conversation/context.ts';
-import type { Transcript } from '../conversation/transcript.ts';
+import type { DecisionEntry, Transcript } from '../conversation/transcript.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { isAutoFailTag, isTrustRuiner, type BehaviourTag } from '../scenario/vocabulary.ts';
 import { TAG_EFFECTS, TRUST_RUINER_PENALTY, VIRTUES } from '../scoring/weights.ts';
@@ -122,20 +122,27 @@ function optionsAt(ctx: ConversationContext): Option[] {
   return options;
 }
 
-/** Options sorted by the value of the decision they make (stable, so ties keep file order). */
-function ordered(ctx: ConversationContext, options: Option[], order: EnumerateOptions['order'], excludeAutoFail: boolean): Option[] {
-  if ((order === 'file' || order === undefined) && !excludeAutoFail) return options;
-  const valued = options.map((option) => {
-    const decided = option.apply(ctx);
-    const last = decided.transcript[decided.transcript.length - 1];
-    const tags = last?.type === 'decision' ? last.tags : [];
-    const value = last?.type === 'decision' ? valueOf(tags, last.moodAfter - last.moodBefore) : 0;
-    return { option, value, autoFail: tags.some(isAutoFailTag) };
-  });
-  const kept = excludeAutoFail ? valued.filter((v) => !v.autoFail) : valued;
-  if (order === 'file' || order === undefined) return kept.map((v) => v.option);
+interface Decided {
+  step: Option['step'];
+  context: ConversationContext;
+  /** The decision entry just made. */
+  entry: DecisionEntry;
+}
+
+/** Applies every option once; sorts by the value of the decision made, and drops auto-fails if asked. */
+function decisionsAt(ctx: ConversationContext, order: EnumerateOptions['order'], excludeAutoFail: boolean): Decided[] {
+  const decided: Decided[] = [];
+  for (const option of optionsAt(ctx)) {
+    const context = option.apply(ctx);
+    const entry = context.transcript[context.transcript.length - 1];
+    if (entry?.type !== 'decision') continue;
+    if (excludeAutoFail && entry.tags.some(isAutoFailTag)) continue;
+    decided.push({ step: option.step, context, entry });
+  }
+  if (order === 'file' || order === undefined) return decided;
+  const value = (d: Decided): number => valueOf(d.entry.tags, d.entry.moodAfter - d.entry.moodBefore);
   const sign = order === 'best-first' ? -1 : 1;
-  return kept.sort((a, b) => sign * (a.value - b.value)).map((v) => v.option);
+  return decided.sort((a, b) => sign * (value(a) - value(b)));
 }
 
 /** After a decision: the walk-out check, the reaction line, then the next node. */
@@ -145,25 +152,37 @@ function afterDecision(ctx: ConversationContext): { context: ConversationContext
   return { context: rules.enterPendingNode(ctx, ctx.lastAt + STEP_MS), ended: false };
 }
 
+/** The score-relevant tally of a history: raw virtue totals, penalties, auto-fail. */
+interface Tally {
+  totals: readonly number[];
+  penalty: number;
+  autoFail: boolean;
+}
+
+const EMPTY_TALLY: Tally = { totals: VIRTUES.map(() => 0), penalty: 0, autoFail: false };
+
+function addToTally(tally: Tally, tags: readonly BehaviourTag[]): Tally {
+  const totals = [...tally.totals];
+  let { penalty, autoFail } = tally;
+  for (const tag of new Set(tags)) {
+    if (isAutoFailTag(tag)) autoFail = true;
+    if (isTrustRuiner(tag)) penalty += TRUST_RUINER_PENALTY[tag];
+    const effects = TAG_EFFECTS[tag] ?? {};
+    VIRTUES.forEach((virtue, i) => {
+      totals[i]! += effects[virtue] ?? 0;
+    });
+  }
+  return { totals, penalty, autoFail };
+}
+
 /**
  * What makes two partial paths interchangeable: where they are (node, variables, mood) and what
  * the score will make of their history (virtue totals, penalties, decision count). Once a path
  * has auto-failed its score is 0 whatever follows, so all such histories are one.
  */
-function historyKey(ctx: ConversationContext): string {
-  const totals: Record<string, number> = {};
-  let penalty = 0;
-  let autoFail = false;
-  for (const entry of ctx.transcript) {
-    if (entry.type !== 'decision') continue;
-    for (const tag of new Set(entry.tags)) {
-      if (isAutoFailTag(tag)) autoFail = true;
-      if (isTrustRuiner(tag)) penalty += TRUST_RUINER_PENALTY[tag];
-      for (const [virtue, amount] of Object.entries(TAG_EFFECTS[tag] ?? {})) totals[virtue] = (totals[virtue] ?? 0) + amount;
-    }
-  }
-  const history = autoFail ? 'auto-fail' : `${VIRTUES.map((v) => totals[v] ?? 0).join(',')}|${penalty}`;
-  return `${ctx.nodeId}|${JSON.stringify(ctx.variables)}|${ctx.mood}|${ctx.decisionCount}|${history}`;
+function historyKey(place: string, ctx: ConversationContext, tally: Tally): string {
+  const history = tally.autoFail ? 'auto-fail' : `${tally.totals.join(',')}|${tally.penalty}`;
+  return `${place}|${ctx.mood}|${ctx.decisionCount}|${history}`;
 }
 
 /** Enumerates the paths of a scenario, bounded by `maxPaths` (reported through `capped`). */
@@ -179,7 +198,7 @@ export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {
   let loopsCut = 0;
   const tagsEarned = new Set<BehaviourTag>();
 
-  const walk = (start: ConversationContext, steps: PathStep[], visits: ReadonlyMap<string, number>): void => {
+  const walk = (start: ConversationContext, steps: PathStep[], visits: ReadonlyMap<string, number>, tally: Tally): void => {
     if (capped) return;
     const settled = settle(start);
     const ctx = settled.context;
@@ -195,35 +214,33 @@ export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {
       return;
     }
     const nextVisits = new Map(visits).set(place, visited);
-    const key = historyKey(ctx);
+    const key = historyKey(place, ctx, tally);
     if (seen.has(key)) {
       merged++;
       return;
     }
     seen.add(key);
-    const available = ordered(ctx, optionsAt(ctx), order, options.excludeAutoFail === true);
+    const available = decisionsAt(ctx, order, options.excludeAutoFail === true);
     if (available.length === 0 || ctx.decisionCount >= maxDecisions) {
       paths.push({ steps, transcript: ctx.transcript, complete: false, stuck: available.length === 0 });
       capped = paths.length >= maxPaths;
       return;
     }
-    for (const option of available) {
+    for (const decided of available) {
       if (capped) return;
-      const step: PathStep = { decision: ctx.decisionCount + 1, nodeId: ctx.nodeId, ...option.step };
-      const decided = option.apply(ctx);
-      const last = decided.transcript[decided.transcript.length - 1];
-      if (last?.type === 'decision') last.tags.forEach((t) => tagsEarned.add(t));
-      const after = afterDecision(decided);
+      const step: PathStep = { decision: ctx.decisionCount + 1, nodeId: ctx.nodeId, ...decided.step };
+      decided.entry.tags.forEach((t) => tagsEarned.add(t));
+      const after = afterDecision(decided.context);
       if (after.ended) {
         paths.push({ steps: [...steps, step], transcript: after.context.transcript, complete: true, stuck: false });
         capped = paths.length >= maxPaths;
       } else {
-        walk(after.context, [...steps, step], nextVisits);
+        walk(after.context, [...steps, step], nextVisits, addToTally(tally, decided.entry.tags));
       }
     }
   };
 
-  walk(rules.initialContext(scenario), [], new Map());
+  walk(rules.initialContext(scenario), [], new Map(), EMPTY_TALLY);
   return { paths, capped, merged, loopsCut, tagsEarned };
 }
 
