@@ -1,6 +1,22 @@
 /**
  * The conversation engine's public API: the machine, its selectors, the real-time driver and
  * the clocks. See docs/scoring.md for how a finished transcript is scored.
+ *
+ * Wiring a scene (the scene renders; the machine decides; the driver keeps time):
+ * @example
+ * const actor = createActor(createConversationMachine(scenario));
+ * const driver = createConversationDriver(actor, createRealClock(), { charsPerSecond: READING_SPEEDS.normal });
+ * driver.onLine(({ line, durationMs }) => showCaption(line.text, durationMs)); // each customer line as it starts
+ * actor.subscribe((snapshot) => render({
+ *   phase: selectPhase(snapshot),               // speaking | awaiting | reacting | paused | ended
+ *   replies: selectVisibleReplies(snapshot),    // [{ id, text, index: 1..4 }]
+ *   wouldInterrupt: selectWouldInterrupt(snapshot),
+ *   mood: selectMood(snapshot),
+ *   progress: driver.progress(),                // line and silence progress, 0..1
+ * }));
+ * // keys 1..4: driver.choose(reply.id); Space: driver.pause() / driver.resume()
+ * // at the end: scoreConversation(scenario, selectTranscript(actor.getSnapshot()))
+ * // leaving the scene: driver.dispose()
  */
 export { createConversationMachine, conversationSetup, type ConversationMachine } from './machine.ts';
 export type { ActivePhase, Checkpoint, ConversationContext, ConversationEvent, Phase } from './context.ts';
