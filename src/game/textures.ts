@@ -11,23 +11,25 @@
 import * as Phaser from 'phaser';
 import { BACKDROP_HEIGHT, BACKDROP_WIDTH, backdropSvg } from '../art/backdrops.ts';
 import { PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../art/portraits.ts';
-import { EXPRESSIONS, type PortraitId, type SettingId } from '../scenario/vocabulary.ts';
+import { EXPRESSIONS, type Expression, type PortraitId, type SettingId } from '../scenario/vocabulary.ts';
 
 /** Texture key of a setting's backdrop. */
 export function backdropKey(setting: SettingId): string {
   return `backdrop-${setting}`;
 }
 
-/** Texture key of one portrait expression. */
-export function portraitKey(portrait: PortraitId, expression: string): string {
-  return `portrait-${portrait}-${expression}`;
+/** Texture key of one portrait expression (at a scale other than 1 when asked for a smaller one). */
+export function portraitKey(portrait: PortraitId, expression: string, scale = 1): string {
+  return scale === 1 ? `portrait-${portrait}-${expression}` : `portrait-${portrait}-${expression}@${scale}`;
 }
 
 export interface ArtRequest {
   backdrops?: readonly SettingId[];
   /** Every expression of each portrait is loaded. */
   portraits?: readonly PortraitId[];
-  /** Rendered portrait size in pixels (default the generator's 600×720). */
+  /** Only these expressions (default: all of them). */
+  expressions?: readonly Expression[];
+  /** Rendered portrait size relative to the generator's 600×720 (default 1). */
   portraitScale?: number;
 }
 
@@ -42,8 +44,8 @@ export function queueArt(scene: Phaser.Scene, request: ArtRequest): number {
   }
   const scale = request.portraitScale ?? 1;
   for (const portrait of request.portraits ?? []) {
-    for (const expression of EXPRESSIONS) {
-      const key = portraitKey(portrait, expression);
+    for (const expression of request.expressions ?? EXPRESSIONS) {
+      const key = portraitKey(portrait, expression, scale);
       if (scene.textures.exists(key)) continue;
       scene.load.svg(key, svgBase64(portraitSvg(portrait, expression)), {
         width: Math.round(PORTRAIT_WIDTH * scale),

@@ -38,7 +38,7 @@ export class Briefing extends Phaser.Scene {
     const lang = view.contentLanguage ?? undefined;
     const content = el(
       'div',
-      { className: 'cd-panel cd-briefing-panel' },
+      { className: 'cd-panel cd-briefing-panel', attrs: { tabindex: '0', role: 'region', 'aria-label': view.title } },
       el('p', { className: 'cd-eyebrow' }, view.heading),
       el('h1', { attrs: lang ? { lang } : {} }, view.title),
       el('p', { className: 'cd-muted cd-briefing-facts' }, view.facts),
@@ -53,12 +53,12 @@ export class Briefing extends Phaser.Scene {
         ? el('div', { className: 'cd-goals' }, el('h2', {}, view.goalsHeading), el('ul', { attrs: lang ? { lang } : {} }, ...view.goals.map((g) => el('li', {}, g))))
         : null,
       view.facilitator
-        ? el('aside', { className: 'cd-facilitator', attrs: { 'aria-label': view.facilitator.heading } }, el('h2', {}, view.facilitator.heading), el('p', { attrs: lang ? { lang } : {} }, view.facilitator.text))
+        ? el('div', { className: 'cd-facilitator', attrs: { role: 'note' } }, el('h2', {}, view.facilitator.heading), el('p', { attrs: lang ? { lang } : {} }, view.facilitator.text))
         : null,
     );
     const footer = el('div', { className: 'cd-briefing-actions' }, actions, status);
     const customer = el('p', { className: 'cd-briefing-customer' }, el('span', { className: 'cd-eyebrow' }, view.customerHeading), el('span', {}, view.customerName));
-    screen.append(customer, content, footer);
+    screen.append(customer, el('div', { className: 'cd-briefing-column' }, content, footer));
     arrowNavigation(screen, actions);
     bindKeys(screen, { back: backToList });
     screen.focus(start);

@@ -4,6 +4,10 @@ import { services } from '../services.ts';
 import { queueArt } from '../textures.ts';
 import { el } from '../ui/dom.ts';
 
+/** The calmed-down customers who greet the player on the Title. */
+export const TITLE_CUSTOMERS = ['woman-60s', 'man-40s', 'woman-20s', 'man-70s', 'person-30s'] as const;
+export const TITLE_PORTRAIT_SCALE = 0.5;
+
 const BAR = { x: 560, y: 600, width: 800, height: 28 };
 
 /**
@@ -30,12 +34,14 @@ export class Preloader extends Phaser.Scene {
     this.add.rectangle(BAR.x + BAR.width / 2, BAR.y + BAR.height / 2, BAR.width + 12, BAR.height + 12, PALETTE.paper).setOrigin(0.5);
     this.bar = this.add.graphics();
     this.draw(0);
-    this.load.on(Phaser.Loader.Events.PROGRESS, (value: number) => this.draw(value));
+    const onProgress = (value: number) => this.draw(value);
+    this.load.on(Phaser.Loader.Events.PROGRESS, onProgress);
+    screen.onDispose(() => this.load.off(Phaser.Loader.Events.PROGRESS, onProgress));
   }
 
   preload(): void {
-    const first = services(this).catalog.find((e) => e.playable);
-    queueArt(this, { backdrops: ['office'], portraits: first?.portrait ? [first.portrait] : [] });
+    queueArt(this, { backdrops: ['office'] });
+    queueArt(this, { portraits: TITLE_CUSTOMERS, expressions: ['happy'], portraitScale: TITLE_PORTRAIT_SCALE });
   }
 
   async create(): Promise<void> {

@@ -62,7 +62,7 @@ export class ScenarioSelect extends Phaser.Scene {
     bindKeys(screen, {
       back: () => this.scene.start('Title'),
       number: (n) => {
-        const target = list.querySelectorAll<HTMLButtonElement>('button.cd-card')[n - 1];
+        const target = list.querySelectorAll<HTMLButtonElement>('button.cd-card-button')[n - 1];
         if (!target) return false;
         target.focus();
         target.click();
@@ -71,7 +71,7 @@ export class ScenarioSelect extends Phaser.Scene {
     });
     const focusTarget =
       (data.focusFile && list.querySelector<HTMLElement>(`button[data-file="${CSS.escape(data.focusFile)}"]`)) ||
-      list.querySelector<HTMLElement>('button.cd-card');
+      list.querySelector<HTMLElement>('button.cd-card-button');
     screen.focus(focusTarget ?? back);
   }
 
@@ -86,22 +86,26 @@ export class ScenarioSelect extends Phaser.Scene {
   }
 }
 
+/**
+ * One card: the title is the button (its accessible name is exactly the visible title), the
+ * details describe it; the button's hit area stretches over the whole card.
+ */
 function cardElement(screen: Screen, card: SelectCard, onOpen: () => void): HTMLElement {
   const detailsId = uniqueId('card');
   const dots = card.difficultyLevel
     ? el('span', { className: 'cd-dots', attrs: { 'aria-hidden': 'true' } }, '●'.repeat(card.difficultyLevel) + '○'.repeat(Math.max(0, 5 - card.difficultyLevel)))
     : null;
-  const node = el(
-    'button',
-    {
-      className: 'cd-card',
-      attrs: { type: 'button', 'aria-label': card.actionLabel, 'aria-describedby': detailsId, 'aria-keyshortcuts': card.number <= 9 ? String(card.number) : '' },
-      data: { file: card.file, playable: String(card.playable) },
-    },
+  const action = el('button', { className: 'cd-card-button', attrs: { type: 'button', 'aria-describedby': detailsId }, data: { file: card.file } }, card.title);
+  if (card.number <= 9) action.setAttribute('aria-keyshortcuts', String(card.number));
+  if (!card.playable) action.setAttribute('aria-disabled', 'true');
+  screen.listen(action, 'click', onOpen);
+  return el(
+    'li',
+    { className: 'cd-card', data: { file: card.file, playable: String(card.playable) } },
     el('span', { className: 'cd-card-number', attrs: { 'aria-hidden': 'true' } }, String(card.number)),
-    el('span', { className: 'cd-card-title' }, card.title),
+    el('h2', { className: 'cd-card-title' }, action),
     el(
-      'span',
+      'div',
       { id: detailsId, className: 'cd-card-details' },
       el('span', { className: 'cd-card-meta' }, [card.language, card.difficulty, card.minutes].filter(Boolean).join(' · '), ' ', dots ?? ''),
       card.summary ? el('span', { className: 'cd-card-summary' }, card.summary) : null,
@@ -110,8 +114,4 @@ function cardElement(screen: Screen, card: SelectCard, onOpen: () => void): HTML
         : el('span', { className: 'cd-card-score' }, [card.best, card.attempts].filter(Boolean).join(' · ')),
     ),
   );
-  if (!card.playable) node.setAttribute('aria-disabled', 'true');
-  if (card.number > 9) node.removeAttribute('aria-keyshortcuts');
-  screen.listen(node, 'click', onOpen);
-  return el('li', {}, node);
 }

@@ -56,6 +56,8 @@ export class Settings extends Phaser.Scene {
       segmented(screen, view.textSize.legend, view.textSize.choices, view.textSize.selected, (v) => save({ textScale: textScaleFrom(v) })),
       segmented(screen, view.readingSpeed.legend, view.readingSpeed.choices, view.readingSpeed.selected, (v) => save({ readingSpeed: v })),
       checkbox(screen, view.reducedMotion.label, view.reducedMotion.checked, (checked) => save({ reducedMotion: checked })),
+      el('h2', { className: 'cd-settings-sub' }, view.trainingHeading),
+      checkbox(screen, view.facilitator.label, view.facilitator.checked, (checked) => save({ facilitatorMode: checked }), view.facilitator.hint),
     );
     const sound = el(
       'section',
@@ -63,8 +65,6 @@ export class Settings extends Phaser.Scene {
       el('h2', {}, view.soundHeading),
       ...volumeSliders(screen, view, s, save),
       ...view.sound.map((toggle) => checkbox(screen, toggle.label, toggle.checked, (checked) => save({ [toggle.key]: checked }))),
-      el('h2', { className: 'cd-settings-sub' }, view.trainingHeading),
-      checkbox(screen, view.facilitator.label, view.facilitator.checked, (checked) => save({ facilitatorMode: checked }), view.facilitator.hint),
     );
     screen.append(
       el(

@@ -1,7 +1,8 @@
 import * as Phaser from 'phaser';
 import { presentTitle } from '../../presenter/title.ts';
 import { services } from '../services.ts';
-import { backdropKey } from '../textures.ts';
+import { backdropKey, portraitKey } from '../textures.ts';
+import { TITLE_CUSTOMERS, TITLE_PORTRAIT_SCALE } from './Preloader.ts';
 import { el } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import { button } from '../ui/widgets.ts';
@@ -20,6 +21,7 @@ export class Title extends Phaser.Scene {
     const { overlay, t, catalog } = s;
     const view = presentTitle(catalog, t);
     addBackdrop(this, backdropKey('office'));
+    this.drawCustomers();
     const screen = overlay.mount(this, { label: view.appName, className: 'cd-title' });
 
     // Later screens use the saved results: wait for the store (loaded right after this screen).
@@ -63,7 +65,10 @@ export class Title extends Phaser.Scene {
       { className: 'cd-panel cd-title-list', attrs: { 'aria-labelledby': 'cd-title-list-heading' } },
       el('h2', { id: 'cd-title-list-heading' }, view.scenariosHeading),
       el('p', { className: 'cd-muted' }, view.countText),
-      items.length > 0 ? el('ul', { className: 'cd-plain-list' }, ...items) : null,
+      // Focusable so keyboard users can scroll a long list (it holds no controls of its own).
+      items.length > 0
+        ? el('ul', { className: 'cd-plain-list cd-scroll', attrs: { tabindex: '0', 'aria-labelledby': 'cd-title-list-heading' } }, ...items)
+        : null,
     );
     screen.append(intro, list);
     arrowNavigation(screen, actions);
@@ -71,6 +76,16 @@ export class Title extends Phaser.Scene {
     screen.focus(view.canPlay ? play : settings);
     this.markReady();
     void s.ready().catch(() => undefined);
+  }
+
+  /** A row of content customers along the bottom left: what the game is about, at a glance. */
+  private drawCustomers(): void {
+    TITLE_CUSTOMERS.forEach((portrait, i) => {
+      const key = portraitKey(portrait, 'happy', TITLE_PORTRAIT_SCALE);
+      if (!this.textures.exists(key)) return;
+      const x = 190 + i * 150;
+      this.add.image(x, 1080 + (i % 2) * 14, key).setOrigin(0.5, 1).setDepth(i % 2 === 0 ? 1 : 0);
+    });
   }
 
   /** `app-ready` is measured once: the first time the title accepts input. */

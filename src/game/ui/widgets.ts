@@ -81,7 +81,7 @@ export function checkbox(
   if (!hint) return wrapper;
   const hintId = uniqueId('hint');
   input.setAttribute('aria-describedby', hintId);
-  return el('div', {}, wrapper, el('p', { id: hintId, className: 'cd-hint', style: { marginLeft: '1.9em' } }, hint));
+  return el('div', {}, wrapper, el('p', { id: hintId, className: 'cd-hint' }, hint));
 }
 
 /** A labelled range input 0..100 with a live value read-out. */
