@@ -203,6 +203,8 @@ export function createConversationDriver(
 
   const subscription = actor.subscribe({ next: onSnapshot, error: () => undefined });
   actor.start();
+  // A restored conversation (e.g. a replay from a saved snapshot) continues its own timeline.
+  origin = clock.now() - Math.max(0, actor.getSnapshot().context.lastAt);
   onSnapshot(actor.getSnapshot());
 
   const driver: ConversationDriver = {

@@ -174,3 +174,25 @@ describe('conversation driver', () => {
     expect(clock.pendingCount()).toBe(0);
   });
 });
+
+describe('conversation driver on a restored conversation', () => {
+  it('continues the saved timeline, so a replay from a decision keeps times increasing', () => {
+    const first = setup();
+    first.clock.advance(ARRIVAL_FINISH + 1000);
+    first.driver.choose('acknowledge');
+    first.clock.advance(10_000);
+    const saved = first.actor.getPersistedSnapshot();
+    const savedAt = first.actor.getSnapshot().context.lastAt;
+    first.driver.dispose();
+
+    const clock = createFakeClock(50_000);
+    const actor = createActor(createConversationMachine(kettleScenario()), { snapshot: saved });
+    const driver = createConversationDriver(actor, clock, { charsPerSecond: 10 });
+    expect(driver.elapsedMs()).toBe(savedAt);
+    driver.rewind(0);
+    expect(actor.getSnapshot().context.lastAt).toBe(savedAt);
+    clock.advance(0);
+    expect(actor.getSnapshot().context.transcript[0]).toMatchObject({ type: 'line', at: savedAt });
+    driver.dispose();
+  });
+});
