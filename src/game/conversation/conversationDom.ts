@@ -48,7 +48,7 @@ export class ConversationDom {
     title: string,
     customerName: string,
   ) {
-    const pauseButton = button(screen, t('conversation.pauseHeading'), () => handlers.pause(), {
+    const pauseButton = button(screen, t('conversation.pauseButton'), () => handlers.pause(), {
       variant: 'secondary',
       shortcut: 'P Escape',
       testId: 'pause',

@@ -34,11 +34,17 @@ export class ConversationStage {
     const p = L.portrait;
     // A soft floor shadow and a paper disc give the face a calm place to sit.
     scene.add.ellipse(p.x, p.y + p.height / 2 - 10, p.width * 0.8, 46, PALETTE.ink, 0.12);
-    scene.add.circle(p.x, p.y - 30, p.width * 0.47, PALETTE.paper, 0.55);
+    scene.add.circle(p.x, p.y - 40, p.width * 0.45, PALETTE.paper, 0.4);
     const make = () => scene.add.image(p.x, p.y, '__DEFAULT').setDisplaySize(p.width, p.height).setAlpha(0);
     this.faces = [make(), make()];
     const m = L.meter;
-    scene.add.rectangle(m.x + m.width / 2, m.y + m.height / 2, m.width + 10, m.height + 10, PALETTE.paper, 0.9).setOrigin(0.5);
+    // The name plate: customer's name and mood word (DOM) above the meter bar (canvas).
+    scene.add
+      .graphics()
+      .fillStyle(PALETTE.ink, 0.08)
+      .fillRoundedRect(m.x - 40, m.y - 100, m.width + 80, 150, 28)
+      .fillStyle(PALETTE.paper, 0.95)
+      .fillRoundedRect(m.x - 44, m.y - 106, m.width + 80, 150, 28);
     this.meter = scene.add.graphics();
   }
 

@@ -6,7 +6,7 @@ export const CONVERSATION_LAYOUT = {
   /** The customer's portrait: centre and size of the drawn face. */
   portrait: { x: 470, y: 500, width: 560, height: 650 },
   /** The mood meter bar under the portrait. */
-  meter: { x: 190, y: 948, width: 560, height: 22 },
+  meter: { x: 190, y: 950, width: 560, height: 22 },
   /** The text column on the right. */
   column: { x: 930, width: 900 },
 } as const;

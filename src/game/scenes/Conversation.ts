@@ -89,8 +89,8 @@ export class Conversation extends Phaser.Scene {
     this.t = presenterTranslate(this.services_);
     const screen = this.services_.overlay.mount(this, { label: this.t('conversation.screenName'), className: 'cd-conv' });
     this.screen = screen;
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
-    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.teardown());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
+    this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
     const loading = el('p', { className: 'cd-muted', style: { position: 'absolute', left: '0', right: '0', top: '500px', textAlign: 'center' } }, this.t('conversation.loading'));
     screen.append(loading);
     void this.prepare(screen).then((scenario) => {
@@ -302,7 +302,9 @@ export class Conversation extends Phaser.Scene {
     void finishConversation(this.services_.store, scenario, transcript, started).then((result) => {
       if (!this.screen || this.screen.disposed) return;
       if (!result.saved) this.dom?.setNotice(this.t('conversation.notSaved'));
-      this.time.delayedCall(END_DELAY_MS, () => {
+      // A window timer, not the scene clock: the hand-over must not wait for slow frames.
+      const timer = window.setTimeout(() => {
+        if (this.screen?.disposed !== false) return;
         this.scene.start('Debrief', {
           file: this.input_.file,
           scenario,
@@ -311,11 +313,14 @@ export class Conversation extends Phaser.Scene {
           snapshot: persisted,
           saved: result.saved,
         });
-      });
+      }, END_DELAY_MS);
+      this.screen.onDispose(() => window.clearTimeout(timer));
     });
   }
 
   private teardown(): void {
+    this.events.off(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
+    this.events.off(Phaser.Scenes.Events.DESTROY, this.teardown, this);
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
     this.voice?.stop();
     this.voice = null;

@@ -19,6 +19,7 @@ export default {
   facilitatorHeading: 'Facilitator note',
   facilitatorHidden: 'Facilitator notes hidden. Press N to show them.',
   facilitatorShown: 'Facilitator notes shown.',
+  pauseButton: 'Pause',
   pauseHeading: 'Paused',
   pauseIntro: 'The customer waits while you are paused. Nothing is lost.',
   resume: 'Resume',

@@ -19,6 +19,7 @@ export default {
   facilitatorHeading: 'Kouluttajan huomio',
   facilitatorHidden: 'Kouluttajan muistiinpanot piilossa. N näyttää ne.',
   facilitatorShown: 'Kouluttajan muistiinpanot näkyvissä.',
+  pauseButton: 'Tauko',
   pauseHeading: 'Tauko',
   pauseIntro: 'Asiakas odottaa tauon ajan. Mitään ei menetetä.',
   resume: 'Jatka',
