@@ -62,7 +62,7 @@ export class ScenarioSelect extends Phaser.Scene {
     bindKeys(screen, {
       back: () => this.scene.start('Title'),
       number: (n) => {
-        const target = list.querySelectorAll<HTMLButtonElement>('button.cd-card-button')[n - 1];
+        const target = list.querySelectorAll<HTMLButtonElement>('button.cd-card')[n - 1];
         if (!target) return false;
         target.focus();
         target.click();
@@ -71,7 +71,7 @@ export class ScenarioSelect extends Phaser.Scene {
     });
     const focusTarget =
       (data.focusFile && list.querySelector<HTMLElement>(`button[data-file="${CSS.escape(data.focusFile)}"]`)) ||
-      list.querySelector<HTMLElement>('button.cd-card-button');
+      list.querySelector<HTMLElement>('button.cd-card');
     screen.focus(focusTarget ?? back);
   }
 
@@ -95,13 +95,13 @@ function cardElement(screen: Screen, card: SelectCard, onOpen: () => void): HTML
   const dots = card.difficultyLevel
     ? el('span', { className: 'cd-dots', attrs: { 'aria-hidden': 'true' } }, '●'.repeat(card.difficultyLevel) + '○'.repeat(Math.max(0, 5 - card.difficultyLevel)))
     : null;
-  const action = el('button', { className: 'cd-card-button', attrs: { type: 'button', 'aria-describedby': detailsId }, data: { file: card.file } }, card.title);
+  const action = el('button', { className: 'cd-card', attrs: { type: 'button', 'aria-describedby': detailsId }, data: { file: card.file, playable: String(card.playable) } }, card.title);
   if (card.number <= 9) action.setAttribute('aria-keyshortcuts', String(card.number));
   if (!card.playable) action.setAttribute('aria-disabled', 'true');
   screen.listen(action, 'click', onOpen);
   return el(
     'li',
-    { className: 'cd-card', data: { file: card.file, playable: String(card.playable) } },
+    { className: 'cd-card-item', data: { playable: String(card.playable) } },
     el('span', { className: 'cd-card-number', attrs: { 'aria-hidden': 'true' } }, String(card.number)),
     el('h2', { className: 'cd-card-title' }, action),
     el(

@@ -8,13 +8,15 @@ import type { Screen } from './screen.ts';
 const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), [tabindex="0"]';
 
 /**
- * Let Up/Down (and Left/Right) move focus between the focusable elements inside `container`,
- * wrapping around. Radio groups and sliders keep their own arrow behaviour.
+ * Let the arrow keys move focus between the focusable elements inside `container`, wrapping
+ * around. In a CSS grid, Up/Down move by a whole row. Radio groups and sliders keep their own
+ * arrow behaviour.
  */
 export function arrowNavigation(screen: Screen, container: HTMLElement): void {
   screen.listen(container, 'keydown', (event) => {
     const e = event as KeyboardEvent;
-    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+    const columns = gridColumns(container);
+    const step = { ArrowDown: columns, ArrowRight: 1, ArrowUp: -columns, ArrowLeft: -1 }[e.key];
     if (step === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement;
     if (target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'range')) return;
@@ -22,7 +24,10 @@ export function arrowNavigation(screen: Screen, container: HTMLElement): void {
     const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((n) => n.offsetParent !== null);
     if (items.length === 0) return;
     const index = items.indexOf(document.activeElement as HTMLElement);
-    const next = items[(index + step + items.length) % items.length] ?? items[0];
+    const target = index + step;
+    // Moving by rows stops at the edges; moving one by one wraps around.
+    const wrapped = Math.abs(step) > 1 ? Math.min(items.length - 1, Math.max(0, target)) : (target + items.length) % items.length;
+    const next = items[wrapped] ?? items[0];
     next?.focus({ preventScroll: false });
     e.preventDefault();
   });
@@ -46,4 +51,10 @@ export function bindKeys(screen: Screen, keys: ScreenKeys): void {
     if (keys.number && /^[1-9]$/.test(e.key)) return keys.number(Number(e.key)) !== false;
     return false;
   });
+}
+
+function gridColumns(container: HTMLElement): number {
+  const style = getComputedStyle(container);
+  if (style.display !== 'grid') return 1;
+  return Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
 }
