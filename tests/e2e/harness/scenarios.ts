@@ -30,14 +30,20 @@ export function bundledScenarios(): BundledScenario[] {
     });
 }
 
+/** A bundled scenario that loads without errors, with its catalog path. */
+export interface Playable {
+  file: string;
+  scenario: Scenario;
+}
+
 /** The playable bundled scenarios. */
-export function playableScenarios(): Scenario[] {
-  return bundledScenarios().flatMap((entry) => (entry.scenario ? [entry.scenario] : []));
+export function playableScenarios(): Playable[] {
+  return bundledScenarios().flatMap(({ file, scenario }) => (scenario ? [{ file, scenario }] : []));
 }
 
 /** The playable scenario with this id and language; throws when the build has none. */
-export function scenarioById(id: string, language: Scenario['language'] = 'en'): Scenario {
-  const found = playableScenarios().find((s) => s.id === id && s.language === language);
+export function scenarioById(id: string, language: Scenario['language'] = 'en'): Playable {
+  const found = playableScenarios().find(({ scenario }) => scenario.id === id && scenario.language === language);
   if (!found) throw new Error(`No playable bundled scenario ${id} (${language}) in scenarios/`);
   return found;
 }

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: builds the game and a bare Phaser hello-world page with the same Vite config,
+ * then measures, in one browser session, the first-screen transfer size, the cold load to
+ * `app-ready` against the hello page, and frame pacing, long tasks and key latency during a
+ * conversation at 1920×1080. Prints each figure beside its goal; writes JSON to bench/results/.
+ *
+ * Options: `--runs N` cold loads of each page (default 7), `--no-build` reuse dist/ as it is.
+ */
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/harness/browser.ts';
+import { serveStatic, type StaticServer } from '../tests/e2e/harness/static-server.ts';
+import { BUILD_DIRS, buildBoth } from './build.ts';
+import { measureConversation } from './measure/conversation.ts';
+import { coldLoad, firstScreenBytes, type ColdLoad } from './measure/load.ts';
+import { median, round } from './measure/stats.ts';
+import { formatTable, writeResults, type Figure } from './report.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const GOALS = { firstScreenKb: 450, loadRatio: 1.3, frameP95Ms: 16.7, longTasks: 0, keyFrames: 2 } as const;
+
+interface Options {
+  runs: number;
+  build: boolean;
+}
+
+/** Runs the benchmark; returns the process exit code (0 measured, 1 could not measure, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === null) {
+    console.error('usage: npm run bench -- [--runs N] [--no-build]');
+    return 2;
+  }
+  console.log(options.build ? 'Building the game and the Phaser hello-world page…' : 'Building the Phaser hello-world page (reusing dist/)…');
+  buildBoth(ROOT, !options.build);
+
+  const app = await serveStatic(join(ROOT, BUILD_DIRS.app));
+  const hello = await serveStatic(join(ROOT, BUILD_DIRS.hello));
+  const browser = await launchBrowser();
+  try {
+    const figures = await measureAll(browser, app, hello, options.runs);
+    console.log(`\nCalm Desk benchmark (${cpus().length} CPUs, Chromium headless, software rendering)\n`);
+    console.log(formatTable(figures.table));
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, goals: GOALS, ...figures });
+    console.log(`\nResults written to ${file}`);
+    return 0;
+  } catch (error) {
+    console.error(`bench: could not measure: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await browser.close();
+    await Promise.all([app.close(), hello.close()]);
+  }
+}
+
+function parseOptions(argv: string[]): Options | null {
+  const options: Options = { runs: 7, build: true };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--no-build') options.build = false;
+    else if (arg === '--runs') {
+      const runs = Number(argv[(i += 1)]);
+      if (!Number.isInteger(runs) || runs < 1) return null;
+      options.runs = runs;
+    } else return null;
+  }
+  return options;
+}
+
+async function measureAll(browser: Browser, app: StaticServer, hello: StaticServer, runs: number) {
+  console.log(`Cold loads: ${runs} of each page, alternating, after one warm-up each…`);
+  await coldLoad(browser, app.url);
+  await coldLoad(browser, hello.url);
+  const appLoads: ColdLoad[] = [];
+  const helloLoads: ColdLoad[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    appLoads.push(await coldLoad(browser, app.url));
+    helloLoads.push(await coldLoad(browser, hello.url));
+  }
+  const appMedian = median(appLoads.map((load) => load.appReadyMs));
+  const helloMedian = median(helloLoads.map((load) => load.appReadyMs));
+  const appBytes = firstScreenBytes(appLoads[0] as ColdLoad);
+  const helloBytes = firstScreenBytes(helloLoads[0] as ColdLoad);
+  const kb = (bytes: Record<string, number>) => round(Object.values(bytes).reduce((sum, value) => sum + value, 0) / 1024);
+  const firstScreen = { document: appBytes.document, js: appBytes.js, css: appBytes.css, font: appBytes.font };
+
+  console.log('Conversation at 1920×1080: frame times, long tasks, key latency…');
+  const conversation = await measureConversation(browser, app.url);
+
+  const table: Figure[] = [
+    { name: 'first screen: HTML+JS+CSS+fonts before app-ready', value: kb(firstScreen), unit: 'KB gzip', goal: GOALS.firstScreenKb,
+      note: `js ${round(appBytes.js / 1024)}, css ${round(appBytes.css / 1024)}, fonts ${round(appBytes.font / 1024)}, html ${round(appBytes.document / 1024)}` },
+    { name: 'first screen: other files before app-ready', value: round(appBytes.other / 1024), unit: 'KB', goal: null, note: 'images, audio, data' },
+    { name: 'hello page: everything before app-ready', value: kb(helloBytes), unit: 'KB gzip', goal: null },
+    { name: 'cold load to app-ready: game, median', value: round(appMedian), unit: 'ms', goal: null, note: spread(appLoads) },
+    { name: 'cold load to app-ready: hello, median', value: round(helloMedian), unit: 'ms', goal: null, note: spread(helloLoads) },
+    { name: 'cold load ratio game / hello', value: round(appMedian / helloMedian, 2), unit: '×', goal: GOALS.loadRatio },
+    ...conversation.figures(GOALS),
+  ];
+  return {
+    table,
+    loads: {
+      app: appLoads.map((load) => round(load.appReadyMs)),
+      hello: helloLoads.map((load) => round(load.appReadyMs)),
+      appResources: (appLoads[0] as ColdLoad).resources,
+    },
+    conversation: {
+      scenario: conversation.scenario,
+      frameDeltasMs: conversation.frameDeltasMs.map((delta) => round(delta, 2)),
+      longTasksAfterReady: conversation.longTasksAfterReady,
+      longTasksDuringConversation: conversation.longTasksDuringConversation,
+      keyLatencyFrames: conversation.keyLatencyFrames,
+    },
+  };
+}
+
+function spread(loads: readonly ColdLoad[]): string {
+  const times = loads.map((load) => load.appReadyMs);
+  return `${loads.length} runs, ${round(Math.min(...times))}–${round(Math.max(...times))} ms`;
+}

@@ -1,0 +1,282 @@
+/**
+ * Ways through the game the browser tests share: from the Title to a conversation by keyboard
+ * or mouse, and a conversation played to the debrief by a chosen policy. Replies are picked
+ * from the reply buttons on screen, matched to the scenario file so a policy can prefer good
+ * replies, head for an ending, interrupt, stay silent or fail on purpose.
+ *
+ * Time: the tests install Playwright's fake clock before the page loads; it runs at normal
+ * speed, and `skipTime` jumps it ahead while the customer talks or while the trainee is silent.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { isAutoFailTag, isTrustRuiner } from '../../../src/scenario/vocabulary.ts';
+import type { Reply, Scenario } from '../../../src/scenario/model.ts';
+import type { Playable } from './scenarios.ts';
+
+/** How the tests press things: keys only, or the mouse. */
+export type InputMode = 'keyboard' | 'mouse';
+
+/** What the trainee does in a conversation. */
+export interface Policy {
+  /** Pick the best (fewest trust-ruiners, then nearest ending), or on purpose a failing reply. */
+  prefer: 'good' | 'autoFail';
+  /** Answer the first time the customer can be cut off. */
+  interruptOnce?: boolean;
+  /** Stay silent the first time a silence rule can apply, until it does. */
+  silentOnce?: boolean;
+}
+
+/** One decision the driver made, for assertions and failure messages. */
+export interface Decision {
+  replyId: string;
+  number: number;
+  interrupted: boolean;
+  tags: string[];
+}
+
+/** What a played conversation did. */
+export interface PlayedConversation {
+  decisions: Decision[];
+  /** Node ids where the driver stayed silent on purpose. */
+  silences: string[];
+}
+
+interface ReplyOnScreen {
+  id: string;
+  number: number;
+  interrupts: boolean;
+}
+
+interface ConversationState {
+  scene: string | null;
+  replies: ReplyOnScreen[];
+  repliesShown: boolean;
+  silenceShown: boolean;
+}
+
+/** Jumps the (installed) clock ahead by `ms`, firing due timers once. */
+export async function skipTime(page: Page, ms: number): Promise<void> {
+  await page.clock.fastForward(ms);
+}
+
+/** The key of the scene whose screen is in the overlay now (e.g. `Title`, `Debrief`). */
+export function currentScene(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const screens = [...document.querySelectorAll<HTMLElement>('#cd-overlay section.cd-screen[data-scene]')];
+    return screens.at(-1)?.dataset.scene ?? null;
+  });
+}
+
+/** Waits until the overlay shows the screen of `scene`. */
+export async function waitForScene(page: Page, scene: string, timeout = 30_000): Promise<void> {
+  await page.locator(`#cd-overlay section.cd-screen[data-scene="${scene}"]`).last().waitFor({ timeout });
+}
+
+/**
+ * Presses Tab until `target` has focus (at most `limit` times), then Enter: proves the control
+ * is reachable and usable without a mouse.
+ */
+export async function tabAndEnter(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let presses = 0; presses <= limit; presses += 1) {
+    if (await target.evaluate((node) => node === document.activeElement)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Could not reach ${target.toString()} with ${limit} Tab presses`);
+}
+
+/** Presses a control by keyboard (Tab to it, Enter) or by mouse (a real click). */
+export async function press(page: Page, target: Locator, mode: InputMode): Promise<void> {
+  if (mode === 'keyboard') await tabAndEnter(page, target);
+  else await target.click();
+}
+
+/** Called on each screen a flow passes through (screenshots, axe). */
+export type OnScreen = (scene: string) => Promise<void>;
+
+/** From the Title, opens the scenario's briefing and starts its conversation. */
+export async function startConversation(page: Page, { file }: Playable, mode: InputMode, onScreen?: OnScreen): Promise<void> {
+  await waitForScene(page, 'Title');
+  await press(page, page.getByTestId('play'), mode);
+  await waitForScene(page, 'ScenarioSelect');
+  await onScreen?.('ScenarioSelect');
+  await press(page, page.locator(`button.cd-card[data-file="${file}"]`), mode);
+  await waitForScene(page, 'Briefing');
+  await page.getByTestId('start').waitFor();
+  await onScreen?.('Briefing');
+  await press(page, page.getByTestId('start'), mode);
+  await waitForScene(page, 'Conversation');
+  await page.getByTestId('captions').waitFor();
+}
+
+/**
+ * Plays the conversation on screen to its end and waits for the Debrief. Replies are chosen by
+ * number key (keyboard) or click (mouse) following `policy`.
+ */
+export async function playToDebrief(
+  page: Page,
+  scenario: Scenario,
+  mode: InputMode,
+  policy: Policy,
+  onFirstReplies?: () => Promise<void>,
+): Promise<PlayedConversation> {
+  const played: PlayedConversation = { decisions: [], silences: [] };
+  const started = Date.now();
+  const log = (message: string) => {
+    if (process.env.E2E_DEBUG) console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${scenario.id}: ${message}`);
+  };
+  let firstReplies = onFirstReplies;
+  const distance = distancesToEnding(scenario);
+  let interruptPending = policy.interruptOnce === true;
+  let silencePending = policy.silentOnce === true;
+  for (let step = 0; step < 400; step += 1) {
+    const state = await readState(page);
+    if (state.scene === 'Debrief') {
+      log('debrief');
+      return played;
+    }
+    if (state.scene !== 'Conversation') {
+      await page.waitForTimeout(100);
+      continue;
+    }
+    const node = state.repliesShown ? nodeOf(scenario, state.replies) : undefined;
+    const talking = state.replies.some((reply) => reply.interrupts);
+    if (node && silencePending && !talking && node.silence) {
+      silencePending = false;
+      played.silences.push(node.id);
+      log(`silent on ${node.id} for ${node.silence.after} s`);
+      await waitOutSilence(page, node.silence.after);
+      continue;
+    }
+    const mayAnswer = state.repliesShown && state.replies.length > 0 && (!talking || interruptPending);
+    if (node && mayAnswer && firstReplies) {
+      await firstReplies();
+      firstReplies = undefined;
+      continue;
+    }
+    if (node && mayAnswer) {
+      const reply = pickReply(node.replies, state.replies, distance, policy.prefer);
+      if (talking) interruptPending = false;
+      played.decisions.push({ replyId: reply.id, number: reply.number, interrupted: talking, tags: reply.tags });
+      log(`${node.id}: reply ${reply.number} ${reply.id}${talking ? ' (interrupting)' : ''} [${reply.tags.join(' ')}]`);
+      await chooseReply(page, reply.number, mode);
+      continue;
+    }
+    await skipTime(page, 1500);
+  }
+  throw new Error(`The conversation did not reach the debrief; decisions so far: ${JSON.stringify(played.decisions)}`);
+}
+
+async function readState(page: Page): Promise<ConversationState> {
+  return page.evaluate(() => {
+    const screens = [...document.querySelectorAll<HTMLElement>('#cd-overlay section.cd-screen[data-scene]')];
+    const screen = screens.at(-1);
+    const box = screen?.querySelector<HTMLElement>('.cd-conv-replies');
+    const buttons = [...(screen?.querySelectorAll<HTMLButtonElement>('button.cd-conv-reply') ?? [])];
+    const ring = screen?.querySelector<SVGElement>('.cd-conv-ring');
+    return {
+      scene: screen?.dataset.scene ?? null,
+      repliesShown: box ? !box.hidden && box.closest('[hidden]') === null : false,
+      replies: buttons.map((button, index) => ({
+        id: button.dataset.reply ?? '',
+        number: index + 1,
+        interrupts: button.dataset.interrupts === 'true',
+      })),
+      silenceShown: ring ? ring.style.display !== 'none' : false,
+    };
+  });
+}
+
+/** Presses the reply's number key, or clicks its button. */
+async function chooseReply(page: Page, number: number, mode: InputMode): Promise<void> {
+  const button = page.getByTestId(`reply-${number}`);
+  const before = await button.getAttribute('data-reply');
+  if (mode === 'keyboard') await page.keyboard.press(String(number));
+  else await button.click();
+  await page.waitForFunction(
+    ([n, id]) => {
+      const node = document.querySelector<HTMLElement>(`[data-testid="reply-${n}"]`);
+      return !node || node.dataset.chosen === 'true' || node.dataset.reply !== id || node.closest('[hidden]') !== null;
+    },
+    [number, before] as const,
+  );
+}
+
+/** Lets the silence rule's seconds pass (plus a little), then waits for the customer to react. */
+async function waitOutSilence(page: Page, seconds: number): Promise<void> {
+  const replies = await page.locator('button.cd-conv-reply').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.reply).join('|'));
+  for (let waited = 0; waited < seconds * 1000 + 1500; waited += 500) {
+    await skipTime(page, 500);
+    const now = await page.locator('button.cd-conv-reply').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.reply).join('|'));
+    const hidden = await page.locator('.cd-conv-replies').evaluate((box) => (box as HTMLElement).hidden);
+    if (now !== replies || hidden) return;
+  }
+}
+
+/** The node whose replies are the ones on screen (reply ids may repeat across nodes, sets do not). */
+function nodeOf(scenario: Scenario, onScreen: readonly ReplyOnScreen[]) {
+  const ids = onScreen.map((reply) => reply.id);
+  const candidates = Object.values(scenario.nodes).filter((node) => ids.every((id) => node.replies.some((reply) => reply.id === id)));
+  return candidates.sort((a, b) => a.replies.length - b.replies.length)[0];
+}
+
+function pickReply(
+  replies: readonly Reply[],
+  onScreen: readonly ReplyOnScreen[],
+  distance: ReadonlyMap<string, number>,
+  prefer: Policy['prefer'],
+): Reply & { number: number } {
+  const shown = onScreen.flatMap((item) => {
+    const reply = replies.find((r) => r.id === item.id);
+    return reply ? [{ ...reply, number: item.number }] : [];
+  });
+  const failing = shown.find((reply) => reply.tags.some(isAutoFailTag));
+  if (prefer === 'autoFail' && failing) return failing;
+  const cost = (reply: Reply) => [
+    reply.tags.filter(isAutoFailTag).length,
+    reply.tags.filter(isTrustRuiner).length,
+    distance.get(reply.next) ?? Number.MAX_SAFE_INTEGER,
+  ];
+  const ranked = [...shown].sort((a, b) => compareTuples(cost(a), cost(b)));
+  const best = ranked[0];
+  if (!best) throw new Error(`None of the replies on screen (${onScreen.map((r) => r.id).join(', ')}) is in the scenario`);
+  return best;
+}
+
+function compareTuples(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Steps from each node to the nearest ending, following replies, branches and silences. */
+export function distancesToEnding(scenario: Scenario): Map<string, number> {
+  const incoming = new Map<string, string[]>();
+  for (const node of Object.values(scenario.nodes)) {
+    const targets = [...node.replies.map((r) => r.next), ...node.branches.map((b) => b.next), ...(node.silence ? [node.silence.next] : [])];
+    for (const target of targets) incoming.set(target, [...(incoming.get(target) ?? []), node.id]);
+  }
+  const distance = new Map<string, number>();
+  const queue = Object.values(scenario.nodes).filter((node) => node.end).map((node) => node.id);
+  for (const id of queue) distance.set(id, 0);
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    for (const source of incoming.get(id) ?? []) {
+      if (distance.has(source)) continue;
+      distance.set(source, (distance.get(id) ?? 0) + 1);
+      queue.push(source);
+    }
+  }
+  return distance;
+}
+
+/** Waits for the debrief and returns its text, as a screen reader would read it. */
+export async function debriefText(page: Page): Promise<string> {
+  await waitForScene(page, 'Debrief');
+  const screen = page.locator('#cd-overlay section.cd-screen[data-scene="Debrief"]').last();
+  await screen.getByRole('heading').first().waitFor();
+  return screen.innerText();
+}
