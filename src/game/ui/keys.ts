@@ -24,9 +24,9 @@ export function arrowNavigation(screen: Screen, container: HTMLElement): void {
     const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((n) => n.offsetParent !== null);
     if (items.length === 0) return;
     const index = items.indexOf(document.activeElement as HTMLElement);
-    const target = index + step;
+    const destination = index + step;
     // Moving by rows stops at the edges; moving one by one wraps around.
-    const wrapped = Math.abs(step) > 1 ? Math.min(items.length - 1, Math.max(0, target)) : (target + items.length) % items.length;
+    const wrapped = Math.abs(step) > 1 ? Math.min(items.length - 1, Math.max(0, destination)) : (destination + items.length) % items.length;
     const next = items[wrapped] ?? items[0];
     next?.focus({ preventScroll: false });
     e.preventDefault();
