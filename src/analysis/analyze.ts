@@ -59,10 +59,8 @@ export interface AnalysisReport {
 
 export type AnalyzeOptions = Pick<EnumerateOptions, 'maxPaths' | 'maxDecisions' | 'maxVisits'>;
 
-/** Paths per pass unless `maxPaths` says otherwise. */
-export const DEFAULT_MAX_PATHS = 3000;
-/** Paths sampled to find an auto-failing path when the walk is capped. */
-const AUTO_FAIL_SAMPLE = 300;
+/** Finished paths kept per pass before the walk stops (a guard; pruned walks stay far below). */
+export const DEFAULT_MAX_PATHS = 20_000;
 
 function summarize(scenario: Scenario, path: EnumeratedPath): PathSummary {
   const score = scoreConversation(scenario, path.transcript);
@@ -120,22 +118,22 @@ function leafKey(path: EnumeratedPath): string {
 }
 
 /**
- * Analyzes one scenario. Pure. Endings, behaviours and good tags come from an exact walk of
- * the scenario's states; score ranges come from enumerated paths, bounded by `maxPaths`
- * (default 3 000 per pass). When the bound is hit, a best-first and a worst-first pass are
- * both made so the extremes are found early, and the report says the range is from a sample.
+ * Analyzes one scenario. Pure. Endings, behaviours and good tags come from an exact walk of the
+ * scenario's states. The score range comes from two pruned walks over paths: one that keeps
+ * only paths that could still end highest, one (without auto-fail options) that keeps only
+ * paths that could still end lowest; both are exact unless `maxPaths` stops them, which the
+ * report says. An auto-fail path, when the scenario has one, sets the minimum to 0.
  */
 export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
   const coverage = exploreCoverage(scenario);
-  const first = enumeratePaths(scenario, { ...options, maxPaths, order: 'best-first' });
-  const more = first.capped
-    ? [
-        enumeratePaths(scenario, { ...options, maxPaths, order: 'worst-first', excludeAutoFail: true }),
-        enumeratePaths(scenario, { ...options, maxPaths: AUTO_FAIL_SAMPLE, order: 'worst-first' }),
-      ]
-    : [];
-  const all = [first, ...more].flatMap((e) => e.paths);
+  const highest = enumeratePaths(scenario, { ...options, maxPaths, order: 'best-first', prune: 'max' });
+  const lowest = enumeratePaths(scenario, { ...options, maxPaths, order: 'worst-first', prune: 'min', excludeAutoFail: true });
+  const severe = coverage.autoFailSteps !== null;
+  // One finished path through the first auto-failing decision found, for the report's worst path.
+  const failing = coverage.autoFailSteps ? enumeratePaths(scenario, { ...options, from: coverage.autoFailSteps, maxPaths: 1 }) : null;
+  const passes = [highest, lowest, ...(failing ? [failing] : [])];
+  const all = passes.flatMap((e) => e.paths);
   const leaves = distinctLeaves(all);
   const summaries = leaves.map((p) => summarize(scenario, p));
   let best: PathSummary | null = null;
@@ -152,14 +150,14 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
     .filter((node) => node.end !== undefined)
     .map((node) => ({ nodeId: node.id, outcome: node.end!.outcome, reachable: coverage.endNodes.has(node.id) }));
   const behaviours = Object.fromEntries(TRUST_RUINERS.map((t) => [t, coverage.tags.has(t)])) as Record<TrustRuiner, boolean>;
-  const capped = first.capped;
+  const capped = highest.capped || lowest.capped;
 
   const warnings = nodeWarnings(scenario);
   if (capped) {
     warnings.push({
       code: 'paths-capped',
       severity: 'info',
-      message: `More than ${maxPaths} paths: the score range comes from ${maxPaths} best-first and ${maxPaths} worst-first paths (endings and behaviours are exact). Raise --max-paths for a fuller range.`,
+      message: `Stopped after ${maxPaths} paths: the score range may be narrower than the real one (endings and behaviours are exact). Raise --max-paths.`,
     });
   }
   for (const ending of endings.filter((e) => !e.reachable && !coverage.limited)) {
@@ -185,7 +183,7 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
     paths: {
       complete: leaves.length,
       incomplete: all.filter((p) => !p.complete).length,
-      merged: [first, ...more].reduce((sum, e) => sum + e.merged, 0),
+      merged: passes.reduce((sum, e) => sum + e.merged, 0),
       capped,
       maxPaths,
     },
@@ -196,7 +194,7 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
     endings,
     walkOutReachable: coverage.walkOut,
     behaviours,
-    autoFailReachable: coverage.tags.has('tyranny') || coverage.tags.has('insult'),
+    autoFailReachable: severe,
     goodTagsRewarded: GOOD_TAGS.filter((t) => coverage.tags.has(t)),
     warnings,
   };

@@ -52,6 +52,14 @@ export interface EnumerateOptions {
   order?: 'file' | 'best-first' | 'worst-first';
   /** Leave out options that auto-fail (their paths all score 0), to sample the other paths. */
   excludeAutoFail?: boolean;
+  /** Start by repeating these steps (e.g. a path to an auto-failing decision), then walk on. */
+  from?: readonly PathStep[];
+  /**
+   * Skip partial paths that cannot end better (`max`) or worse (`min`) than one already
+   * followed to the same node, variables and mood: the highest (lowest) score stays exact while
+   * far fewer paths are walked. `none` (default) only merges identical histories.
+   */
+  prune?: 'none' | 'max' | 'min';
 }
 
 export interface Enumeration {
@@ -145,8 +153,19 @@ function decisionsAt(ctx: ConversationContext, order: EnumerateOptions['order'],
   return decided.sort((a, b) => sign * (value(a) - value(b)));
 }
 
-/** After a decision: the walk-out check, the reaction line, then the next node. */
-function afterDecision(ctx: ConversationContext): { context: ConversationContext; ended: boolean } {
+/**
+ * The scenario as the walk needs it: without the customer's lines, which cost time to record
+ * and change nothing about where play goes or how it scores.
+ */
+function withoutLines(scenario: Scenario): Scenario {
+  const nodes: Scenario['nodes'] = {};
+  for (const [id, node] of Object.entries(scenario.nodes)) nodes[id] = { ...node, says: [] };
+  return { ...scenario, nodes };
+}
+
+/** After a decision: the walk-out check, the reaction line, then the next node (no rewind checkpoints needed here). */
+function afterDecision(decided: ConversationContext): { context: ConversationContext; ended: boolean } {
+  const ctx = decided.checkpoints.length > 0 ? { ...decided, checkpoints: [] } : decided;
   if (rules.hasWalkedOut(ctx)) return { context: rules.recordWalkOut(ctx, ctx.lastAt), ended: true };
   if (ctx.pending?.reaction) return { context: rules.finishReaction(rules.startReaction(ctx), ctx.lastAt + STEP_MS), ended: false };
   return { context: rules.enterPendingNode(ctx, ctx.lastAt + STEP_MS), ended: false };
@@ -185,6 +204,41 @@ function historyKey(place: string, ctx: ConversationContext, tally: Tally): stri
   return `${place}|${ctx.mood}|${ctx.decisionCount}|${history}`;
 }
 
+interface Standing extends Tally {
+  decisions: number;
+}
+
+/**
+ * Per place, the histories not yet beaten. For `max`, history a beats b when b has auto-failed,
+ * or when a has at least b's virtue totals, at most its penalties and at most its decisions: the
+ * score only rises with totals and falls with penalties and extra decisions, and both face the
+ * same futures. `min` is the mirror image (auto-failing options are left out of that walk).
+ */
+class Fronts {
+  private readonly fronts = new Map<string, Standing[]>();
+  constructor(private readonly goal: 'max' | 'min') {}
+
+  private beats(a: Standing, b: Standing): boolean {
+    if (this.goal === 'max') {
+      if (b.autoFail) return true;
+      if (a.autoFail || a.penalty > b.penalty || a.decisions > b.decisions) return false;
+      for (let i = 0; i < a.totals.length; i++) if (a.totals[i]! < b.totals[i]!) return false;
+      return true;
+    }
+    if (a.autoFail !== b.autoFail || a.penalty < b.penalty || a.decisions < b.decisions) return false;
+    for (let i = 0; i < a.totals.length; i++) if (a.totals[i]! > b.totals[i]!) return false;
+    return true;
+  }
+
+  /** True when `standing` is worth following from `place` (and records it). */
+  admit(place: string, standing: Standing): boolean {
+    const front = this.fronts.get(place) ?? [];
+    if (front.some((other) => this.beats(other, standing))) return false;
+    this.fronts.set(place, [...front.filter((other) => !this.beats(standing, other)), standing]);
+    return true;
+  }
+}
+
 /** Enumerates the paths of a scenario, bounded by `maxPaths` (reported through `capped`). */
 export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {}): Enumeration {
   const maxPaths = options.maxPaths ?? 20_000;
@@ -193,18 +247,33 @@ export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {
   const order = options.order ?? 'file';
   const paths: EnumeratedPath[] = [];
   const seen = new Set<string>();
+  const prune = options.prune ?? 'none';
+  const fronts = new Fronts(prune === 'min' ? 'min' : 'max');
   let capped = false;
   let merged = 0;
   let loopsCut = 0;
   const tagsEarned = new Set<BehaviourTag>();
+
+  /** Records a finished path; when pruning, only if no path to the same ending beats it. */
+  const finish = (path: EnumeratedPath, standing: Standing): void => {
+    if (path.complete && prune !== 'none') {
+      const ending = path.transcript[path.transcript.length - 1];
+      const where = ending?.type === 'end' ? `${ending.nodeId}|${ending.outcome}` : '';
+      if (!fronts.admit(`end|${where}`, standing)) {
+        merged++;
+        return;
+      }
+    }
+    paths.push(path);
+    capped = paths.length >= maxPaths;
+  };
 
   const walk = (start: ConversationContext, steps: PathStep[], visits: ReadonlyMap<string, number>, tally: Tally): void => {
     if (capped) return;
     const settled = settle(start);
     const ctx = settled.context;
     if (settled.ended || settled.stuck) {
-      paths.push({ steps, transcript: ctx.transcript, complete: !settled.stuck, stuck: settled.stuck });
-      capped = paths.length >= maxPaths;
+      finish({ steps, transcript: ctx.transcript, complete: !settled.stuck, stuck: settled.stuck }, { ...tally, decisions: ctx.decisionCount });
       return;
     }
     const place = `${ctx.nodeId}|${JSON.stringify(ctx.variables)}`;
@@ -214,16 +283,20 @@ export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {
       return;
     }
     const nextVisits = new Map(visits).set(place, visited);
-    const key = historyKey(place, ctx, tally);
-    if (seen.has(key)) {
+    if (prune === 'none') {
+      const key = historyKey(place, ctx, tally);
+      if (seen.has(key)) {
+        merged++;
+        return;
+      }
+      seen.add(key);
+    } else if (!fronts.admit(`${place}|${ctx.mood}`, { ...tally, decisions: ctx.decisionCount })) {
       merged++;
       return;
     }
-    seen.add(key);
     const available = decisionsAt(ctx, order, options.excludeAutoFail === true);
     if (available.length === 0 || ctx.decisionCount >= maxDecisions) {
-      paths.push({ steps, transcript: ctx.transcript, complete: false, stuck: available.length === 0 });
-      capped = paths.length >= maxPaths;
+      finish({ steps, transcript: ctx.transcript, complete: false, stuck: available.length === 0 }, { ...tally, decisions: ctx.decisionCount });
       return;
     }
     for (const decided of available) {
@@ -231,17 +304,45 @@ export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {
       const step: PathStep = { decision: ctx.decisionCount + 1, nodeId: ctx.nodeId, ...decided.step };
       decided.entry.tags.forEach((t) => tagsEarned.add(t));
       const after = afterDecision(decided.context);
+      const nextTally = addToTally(tally, decided.entry.tags);
       if (after.ended) {
-        paths.push({ steps: [...steps, step], transcript: after.context.transcript, complete: true, stuck: false });
-        capped = paths.length >= maxPaths;
+        const path = { steps: [...steps, step], transcript: after.context.transcript, complete: true, stuck: false };
+        finish(path, { ...nextTally, decisions: after.context.decisionCount });
       } else {
-        walk(after.context, [...steps, step], nextVisits, addToTally(tally, decided.entry.tags));
+        walk(after.context, [...steps, step], nextVisits, nextTally);
       }
     }
   };
 
-  walk(rules.initialContext(scenario), [], new Map(), EMPTY_TALLY);
+  const start = replaySteps(rules.initialContext(withoutLines(scenario)), options.from ?? []);
+  if (start) {
+    const tally = start.entries.reduce((t, entry) => addToTally(t, entry.tags), EMPTY_TALLY);
+    if (start.ended) finish({ steps: start.steps, transcript: start.context.transcript, complete: true, stuck: false }, { ...tally, decisions: start.context.decisionCount });
+    else walk(start.context, start.steps, new Map(), tally);
+  }
   return { paths, capped, merged, loopsCut, tagsEarned };
+}
+
+/** Repeats `steps` from `context`; null when a step does not fit where play has got to. */
+function replaySteps(
+  context: ConversationContext,
+  steps: readonly PathStep[],
+): { context: ConversationContext; steps: PathStep[]; entries: DecisionEntry[]; ended: boolean } | null {
+  let ctx = context;
+  const entries: DecisionEntry[] = [];
+  for (const [i, step] of steps.entries()) {
+    const settled = settle(ctx);
+    if (settled.ended || settled.stuck || settled.context.nodeId !== step.nodeId) return null;
+    const option = optionsAt(settled.context).find((o) => o.step.kind === step.kind && o.step.choiceId === step.choiceId);
+    if (!option) return null;
+    const decided = option.apply(settled.context);
+    const entry = decided.transcript[decided.transcript.length - 1];
+    if (entry?.type === 'decision') entries.push(entry);
+    const after = afterDecision(decided);
+    ctx = after.context;
+    if (after.ended) return i === steps.length - 1 ? { context: ctx, steps: [...steps], entries, ended: true } : null;
+  }
+  return { context: ctx, steps: [...steps], entries, ended: false };
 }
 
 /** The `play` command line that repeats a path, e.g. `--choices 2,1 --interrupt 1 --silent 3`. */
@@ -267,16 +368,26 @@ export interface Coverage {
   /** States visited; `limited` when the state limit stopped the walk. */
   states: number;
   limited: boolean;
+  /** The shortest steps that end in an auto-failing decision, when the scenario has one. */
+  autoFailSteps: PathStep[] | null;
 }
 
 const COVERAGE_STATE_LIMIT = 200_000;
 
 /** Exact reachability: endings, walk-outs, tags and dead ends, independent of path counts. */
 export function exploreCoverage(scenario: Scenario): Coverage {
-  const coverage: Coverage = { endNodes: new Set(), walkOut: false, tags: new Set(), stuckAt: new Set(), states: 0, limited: false };
+  const coverage: Coverage = {
+    endNodes: new Set(),
+    walkOut: false,
+    tags: new Set(),
+    stuckAt: new Set(),
+    states: 0,
+    limited: false,
+    autoFailSteps: null,
+  };
   const seen = new Set<string>();
-  const queue: ConversationContext[] = [];
-  const visit = (start: ConversationContext): void => {
+  const queue: { ctx: ConversationContext; steps: PathStep[] }[] = [];
+  const visit = (start: ConversationContext, steps: PathStep[]): void => {
     const settled = settle(start);
     const ctx = settled.context;
     if (settled.stuck) {
@@ -295,23 +406,27 @@ export function exploreCoverage(scenario: Scenario): Coverage {
     }
     seen.add(key);
     // Histories do not matter here: keep the context small so the walk stays cheap.
-    queue.push({ ...ctx, transcript: [], checkpoints: [] });
+    queue.push({ ctx: { ...ctx, transcript: [], checkpoints: [] }, steps });
   };
-  visit(rules.initialContext(scenario));
-  while (queue.length > 0) {
-    const ctx = queue.shift()!;
+  visit(rules.initialContext(withoutLines(scenario)), []);
+  for (let next = 0; next < queue.length; next++) {
+    const { ctx, steps } = queue[next]!;
     const available = optionsAt(ctx);
     if (available.length === 0) coverage.stuckAt.add(ctx.nodeId);
     for (const option of available) {
       const decided = option.apply(ctx);
       const last = decided.transcript[decided.transcript.length - 1];
-      if (last?.type === 'decision') last.tags.forEach((t) => coverage.tags.add(t));
+      const step: PathStep = { decision: ctx.decisionCount + 1, nodeId: ctx.nodeId, ...option.step };
+      if (last?.type === 'decision') {
+        last.tags.forEach((t) => coverage.tags.add(t));
+        if (!coverage.autoFailSteps && last.tags.some(isAutoFailTag)) coverage.autoFailSteps = [...steps, step];
+      }
       const after = afterDecision(decided);
       if (after.ended) {
         coverage.walkOut = true;
         continue;
       }
-      visit({ ...after.context, transcript: [] });
+      visit({ ...after.context, transcript: [] }, [...steps, step]);
     }
   }
   coverage.states = seen.size;

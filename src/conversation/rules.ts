@@ -185,6 +185,7 @@ export function recordLinesThrough(context: ConversationContext, index: number, 
       cause,
     });
   }
+  if (entries.length === 0) return at > context.lastAt ? { ...context, lastAt: at } : context;
   return {
     ...context,
     transcript: [...context.transcript, ...entries],

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../src/analysis/analyze.ts';
 import { summarizeLibrary } from '../../src/analysis/library.ts';
@@ -6,6 +7,7 @@ import { playScript } from '../../src/analysis/play.ts';
 import { scoreConversation } from '../../src/scoring/score.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
 import { kettleScenario, scenario } from '../conversation/helpers/builder.ts';
+import { scenarioArb } from '../scoring/arbitraries.ts';
 
 /** Replays analysis steps through the real machine and driver, via the `play` script. */
 function replay(s: Scenario, steps: readonly PathStep[]) {
@@ -116,5 +118,34 @@ describe('analyzeScenario', () => {
     expect(library.trapScenarios.judging).toEqual(['kettle']);
     expect(library.rewardScenarios.honesty).toEqual(['calm']);
     expect(library.autoFailScenarios).toEqual(['kettle']);
+  });
+});
+
+describe('pruned walks', () => {
+  const overallOf = (s: Scenario, paths: ReturnType<typeof enumeratePaths>['paths']) =>
+    paths.filter((p) => p.complete).map((p) => scoreConversation(s, p.transcript));
+
+  it('find the same highest and lowest scores as walking every path', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (s) => {
+        const every = overallOf(s, enumeratePaths(s, { order: 'file' }).paths);
+        fc.pre(every.length > 0);
+        const high = overallOf(s, enumeratePaths(s, { order: 'best-first', prune: 'max' }).paths);
+        expect(Math.max(...high.map((r) => r.overall))).toBe(Math.max(...every.map((r) => r.overall)));
+        const clean = every.filter((r) => r.autoFail === null);
+        const low = overallOf(s, enumeratePaths(s, { order: 'worst-first', prune: 'min', excludeAutoFail: true }).paths);
+        if (clean.length > 0) expect(Math.min(...low.map((r) => r.overall))).toBe(Math.min(...clean.map((r) => r.overall)));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('start from given steps, e.g. the first auto-failing decision', () => {
+    const kettle = kettleScenario();
+    const steps = exploreCoverage(kettle).autoFailSteps;
+    expect(steps).toEqual([{ decision: 1, nodeId: 'arrival', kind: 'reply', choiceId: 'shout', choiceNumber: 4 }]);
+    const { paths } = enumeratePaths(kettle, { from: steps!, maxPaths: 1 });
+    expect(paths[0]?.steps[0]).toEqual(steps![0]);
+    expect(scoreConversation(kettle, paths[0]!.transcript).autoFail).toEqual({ reason: 'tyranny', decisionIndex: 0 });
   });
 });

@@ -53,7 +53,7 @@ function renderReport(entry: Analyzed, style: Style): string {
   const r = entry.report!;
   const lines: string[] = [];
   lines.push(style.bold(`${entry.file}: ${r.scenarioId} (${r.language}) "${r.title}"`));
-  const sample = r.paths.capped ? ` (sampled: more than ${r.paths.maxPaths} paths; endings and behaviours are exact)` : '';
+  const sample = r.paths.capped ? ` (stopped at ${r.paths.maxPaths} paths: the range may be narrower; endings and behaviours are exact)` : '';
   lines.push(`  Score range: ${r.score ? `${r.score.min}..${r.score.max}` : 'no path ends'} over ${r.paths.complete} scored paths${sample}`);
   lines.push(pathLine('best', r.best, style));
   lines.push(pathLine('worst', r.worst, style));
@@ -140,8 +140,8 @@ export const analyzeCommand: Command = {
   summary: 'Score ranges, endings, trust-ruiner traps and warnings for scenarios',
   help: `Usage: calm-desk analyze <files or folders...> [--summary] [--format text|json] [--max-paths N]
 
-Plays every path through each scenario (every visible reply, answering early where replies show
-while the customer talks, and staying silent where a node has a silence rule) and reports:
+Plays each scenario every way a trainee can (every visible reply, answering early where replies
+show while the customer talks, staying silent where a node has a silence rule) and reports:
 the score range with the best and worst paths (each with the \`play\` arguments that repeat it),
 the worst path that does not auto-fail, which endings are reachable, which of the five
 trust-ruiners a trainee can commit, which good tags are rewarded, and warnings: nodes where every
@@ -150,7 +150,7 @@ choice is good or every choice is bad, and replies whose tags and mood effect di
 Options:
   --summary        One line per scenario plus the library report (traps and rewards across files)
   --format json    Machine-readable output
-  --max-paths N    Paths scored per pass before sampling (default ${DEFAULT_MAX_PATHS})
+  --max-paths N    Stop a walk after N finished paths (default ${DEFAULT_MAX_PATHS}; the report says when)
 
 Exit codes: 0 analyzed, 1 a file could not be loaded (run \`calm-desk lint\`), 2 usage error.
 
