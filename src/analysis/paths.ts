@@ -4,10 +4,11 @@
  * finished, the same reply as an interruption where the node shows replies early, or stay
  * silent where the node has a silence rule.
  *
- * Two partial paths that reach the same node, variables and mood with the same score-relevant
- * history (virtue totals, penalties, decision count) have the same futures and the same final
- * overall scores, so only one is followed: the score range stays exact while the walk stays
- * small. Tags earned on merged paths are still collected for behaviour coverage.
+ * Two partial paths that reach the same node, variables and mood face the same futures. Without
+ * pruning, one of two identical score-relevant histories (virtue totals, penalties, decision
+ * count) is followed; with `prune: 'max'` (or `'min'`) a history is dropped as soon as another
+ * one there is at least as good (bad) on every figure, which keeps the highest (lowest) score
+ * exact while walking far fewer paths. `exploreCoverage` answers what is reachable at all.
  */
 import * as rules from '../conversation/rules.ts';
 import type { ConversationContext } from '../conversation/context.ts';
