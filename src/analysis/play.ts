@@ -3,7 +3,8 @@
  * clock. The `play` CLI command, golden-transcript tests and the analyzer's replays use it.
  *
  * Decisions are numbered from 1 in scripts, as trainers count them. `choices` are 1-based
- * positions among the replies visible at each decision; a decision listed in `silent` is a
+ * positions among the replies visible at each decision, or reply ids (which stay right when a
+ * writer reorders the replies); a decision listed in `silent` is a
  * silence and uses no entry of `choices`; a decision listed in `interrupt` picks its reply one
  * second into the customer's turn, while they are still talking.
  */
@@ -16,7 +17,8 @@ import type { Transcript } from '../conversation/transcript.ts';
 import type { Scenario } from '../scenario/model.ts';
 
 export interface PlayScript {
-  choices: readonly number[];
+  /** Per replied decision: a 1-based position among the visible replies, or a reply id. */
+  choices: readonly (number | string)[];
   interrupt?: readonly number[];
   silent?: readonly number[];
   /** How long the trainee thinks before replying, in ms (default 1500). */
@@ -109,16 +111,21 @@ function chooseByNumber(
   choose: (id: string) => void,
   nodeId: string,
   k: number,
-  choice: number | undefined,
+  choice: number | string | undefined,
   actor: { getSnapshot(): Parameters<typeof selectVisibleReplies>[0] },
 ): string | null {
   const visible = selectVisibleReplies(actor.getSnapshot());
   const at = `decision ${k} at node \`${nodeId}\``;
-  if (choice === undefined) return `the choices ran out: ${at} needs a reply (${visible.length} ${plural(visible.length, 'reply', 'replies')} offered)`;
-  const reply = visible[choice - 1];
-  if (!Number.isInteger(choice) || !reply) {
-    return `${at} has ${visible.length} ${plural(visible.length, 'reply', 'replies')}, so choice ${choice} does not exist`;
+  const offered = `${visible.length} ${plural(visible.length, 'reply', 'replies')}`;
+  if (choice === undefined) return `the choices ran out: ${at} needs a reply (${offered} offered)`;
+  if (typeof choice === 'string') {
+    const reply = visible.find((r) => r.id === choice);
+    if (!reply) return `${at} offers no reply \`${choice}\` (offered: ${visible.map((r) => r.id).join(', ') || 'none'})`;
+    choose(reply.id);
+    return null;
   }
+  const reply = visible[choice - 1];
+  if (!Number.isInteger(choice) || !reply) return `${at} has ${offered}, so choice ${choice} does not exist`;
   choose(reply.id);
   return null;
 }

@@ -28,6 +28,15 @@ describe('calm-desk play', () => {
     expect(body.transcript.at(-1)).toMatchObject({ type: 'end', outcome: 'unresolved' });
   });
 
+  it('takes reply ids as choices', async () => {
+    const io = fakeIO();
+    expect(await main(['play', fixture, '--choices', 'sorry-find,track'], io)).toBe(0);
+    expect(io.stdout).toContain('Score: 87/100');
+    const wrong = fakeIO();
+    expect(await main(['play', fixture, '--choices', 'sorry-find,shout'], wrong)).toBe(1);
+    expect(wrong.stderr).toBe('calm-desk play: decision 2 at node `code` offers no reply `shout` (offered: track, phone)\n');
+  });
+
   it('explains a choice that does not exist and exits 1', async () => {
     const io = fakeIO();
     expect(await main(['play', fixture, '--choices', '1,3'], io)).toBe(1);
@@ -36,8 +45,11 @@ describe('calm-desk play', () => {
 
   it('rejects malformed numbers and missing files', async () => {
     const io = fakeIO();
-    expect(await main(['play', fixture, '--choices', '1,x'], io)).toBe(2);
-    expect(io.stderr).toContain('--choices expects numbers from 1 up, separated by commas (e.g. --choices 2,1,3), but got `x`.');
+    expect(await main(['play', fixture, '--choices', '1,X!'], io)).toBe(2);
+    expect(io.stderr).toContain('--choices expects reply numbers from 1 up or reply ids, separated by commas (e.g. --choices 2,1,3), but got `X!`.');
+    const badSilence = fakeIO();
+    expect(await main(['play', fixture, '--choices', '1', '--silent', '0'], badSilence)).toBe(2);
+    expect(badSilence.stderr).toContain('--silent expects numbers from 1 up');
     const missing = fakeIO();
     expect(await main(['play', 'nope.yaml', '--choices', '1'], missing)).toBe(1);
     expect(missing.stderr).toContain('`nope.yaml` cannot be read: the file does not exist.');

@@ -1,8 +1,11 @@
-/** docs/scoring.md must state the weights that src/scoring/weights.ts uses. */
+/** docs/scoring.md must state the weights that src/scoring/weights.ts uses, and its worked example must still be true. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { playScript } from '../../src/analysis/play.ts';
 import { INTERRUPTION_MOOD } from '../../src/conversation/constants.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { scoreConversation } from '../../src/scoring/score.ts';
 import {
   EFFICIENCY_BASE,
   EXTRA_DECISION_COST,
@@ -37,5 +40,29 @@ describe('docs/scoring.md', () => {
     }
     expect(doc).toContain(`resolved **${OUTCOME_ADJUSTMENT.resolved}**, escalated **${OUTCOME_ADJUSTMENT.escalated}**, unresolved **${OUTCOME_ADJUSTMENT.unresolved}**, walked out **${OUTCOME_ADJUSTMENT['walked-out']}**`.replace(/-/g, '−'));
     expect(doc).toContain(`mood +${INTERRUPTION_MOOD}`);
+  });
+});
+
+describe('docs/scoring.md worked example', () => {
+  it('is still what `calm-desk play` gives for the documented command', () => {
+    const command = /npx calm-desk play (\S+) --interrupt (\d+) \\\n\s+--choices (\S+)/.exec(doc);
+    expect(command, 'the worked example command is missing from docs/scoring.md').not.toBeNull();
+    const [, file, interrupt, choices] = command!;
+    const text = readFileSync(join(import.meta.dirname, '..', '..', file!), 'utf8');
+    const { scenario } = loadScenario(text, file!);
+    expect(scenario, `${file} must load`).not.toBeNull();
+    const played = playScript(scenario!, { choices: choices!.split(','), interrupt: [Number(interrupt)] });
+    const stale = 'docs/scoring.md section 6 is stale: play the command again and update the example';
+    expect(played.ok ? '' : played.error, stale).toBe('');
+    const report = scoreConversation(scenario!, played.transcript);
+    const figure = (label: string): number => Number(new RegExp(`- ${label}: .*\\*\\*([\\d.]+)\\*\\*`).exec(doc)?.[1]);
+    expect(figure('Friendliness'), stale).toBe(report.virtues.friendliness);
+    expect(figure('Expertise'), stale).toBe(report.virtues.expertise);
+    expect(figure('Composure'), stale).toBe(report.virtues.composure);
+    expect(figure('Efficiency'), stale).toBe(report.virtues.efficiency);
+    expect(figure('Weighted virtues'), stale).toBe(report.breakdown.weightedVirtues);
+    expect(figure('Penalties'), stale).toBe(report.breakdown.trustRuinerPenalty);
+    expect(figure('Overall'), stale).toBe(report.overall);
+    expect(report.satisfaction, stale).toBe(5);
   });
 });

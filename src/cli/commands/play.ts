@@ -14,6 +14,19 @@ import { displayPath, readText } from '../files.ts';
 import { ANSI, formatDiagnostic, PLAIN, type Style } from '../format.ts';
 import { resolve } from 'node:path';
 
+/** Parses `2,1,acknowledge` into 1-based numbers and reply ids, or a usage error. */
+export function choiceList(values: readonly string[]): (number | string)[] {
+  const choices: (number | string)[] = [];
+  for (const value of values) {
+    for (const part of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+      if (/^\d+$/.test(part) && Number(part) >= 1) choices.push(Number(part));
+      else if (/^[a-z0-9][a-z0-9_-]*$/.test(part) && !/^\d+$/.test(part)) choices.push(part);
+      else throw new UsageError(`--choices expects reply numbers from 1 up or reply ids, separated by commas (e.g. --choices 2,1,3), but got \`${part}\`.`);
+    }
+  }
+  return choices;
+}
+
 /** Parses `2,1,3` (also repeated options) into positive whole numbers, or a usage error naming the option. */
 export function numberList(values: readonly string[], option: string): number[] {
   const numbers: number[] = [];
@@ -99,7 +112,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const speed = choiceOption(values.speed as string | undefined, '--speed', ['slow', 'normal', 'fast'] as const, 'normal');
   if (positionals.length !== 1) throw new UsageError('play needs exactly one scenario file, e.g. `calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 1,2`.');
   const list = (name: string): string[] => (Array.isArray(v[name]) ? (v[name] as string[]) : []);
-  const choices = numberList(list('choices'), '--choices');
+  const choices = choiceList(list('choices'));
   const interrupt = numberList(list('interrupt'), '--interrupt');
   const silent = numberList(list('silent'), '--silent');
 
@@ -147,7 +160,8 @@ the game, the trainee answers 1.5 s after the customer has finished.
 
 Decisions are numbered from 1.
   --choices 2,1,3   At each decision, the reply to pick: its number among the replies offered
-                    there (hidden replies do not count). Silent decisions use no number.
+                    there (hidden replies do not count), or its id (--choices acknowledge,look-up).
+                    Silent decisions use no entry.
   --interrupt 2     Decision 2 is answered while the customer is still talking (an interruption).
                     Only where the node shows its replies early. Several: --interrupt 1,3
   --silent 4        At decision 4 the trainee says nothing until the silence rule applies.
