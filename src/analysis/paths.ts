@@ -346,9 +346,12 @@ function replaySteps(
   return { context: ctx, steps: [...steps], entries, ended: false };
 }
 
-/** The `play` command line that repeats a path, e.g. `--choices 2,1 --interrupt 1 --silent 3`. */
+/**
+ * The `play` arguments that repeat a path, with reply ids (readable, and still right when a
+ * writer reorders replies), e.g. `--choices acknowledge,look-up --interrupt 1 --silent 3`.
+ */
 export function playArguments(steps: readonly PathStep[]): string {
-  const choices = steps.filter((s) => s.kind !== 'silence').map((s) => s.choiceNumber);
+  const choices = steps.filter((s) => s.kind !== 'silence').map((s) => s.choiceId);
   const interrupt = steps.filter((s) => s.kind === 'interrupt').map((s) => s.decision);
   const silent = steps.filter((s) => s.kind === 'silence').map((s) => s.decision);
   const parts = [`--choices ${choices.join(',') || '""'}`];

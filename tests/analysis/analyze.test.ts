@@ -38,6 +38,14 @@ describe('analyzeScenario', () => {
       expect(replay(kettle, path.steps).overall).toBe(path.overall);
     }
     expect(report.best!.playArgs).toBe(playArguments(report.best!.steps));
+    // The printed arguments themselves replay the path.
+    for (const path of [report.best!, report.worst!, report.worstNonAutoFail!]) {
+      const args = path.playArgs.split(' ');
+      const value = (flag: string): string[] => (args.includes(flag) ? args[args.indexOf(flag) + 1]!.replace(/"/g, '').split(',').filter(Boolean) : []);
+      const result = playScript(kettle, { choices: value('--choices'), interrupt: value('--interrupt').map(Number), silent: value('--silent').map(Number) });
+      expect(result.ok).toBe(true);
+      expect(scoreConversation(kettle, result.transcript).overall).toBe(path.overall);
+    }
   });
 
   it('agrees with the machine on every enumerated path', () => {

@@ -62,7 +62,7 @@ describe('calm-desk analyze', () => {
     expect(await main(['analyze', fixture], io)).toBe(0);
     expect(io.stdout).toContain('parcel-counter (en) "The parcel that went to the wrong town"');
     expect(io.stdout).toMatch(/Score range: 0\.\.\d+ over \d+ scored paths/);
-    expect(io.stdout).toMatch(/best\s+\d+\s+resolved at sorted\s+play: --choices 1,1/);
+    expect(io.stdout).toMatch(/best\s+\d+\s+resolved at sorted\s+play: --choices sorry-find,track/);
     expect(io.stdout).toMatch(/annoyed-leave\s+unresolved\s+reachable/);
     expect(io.stdout).toContain('judging yes');
     expect(io.stdout).toContain('an auto-fail path exists');
@@ -73,7 +73,7 @@ describe('calm-desk analyze', () => {
     expect(await main(['analyze', fixture, '--format', 'json'], io)).toBe(0);
     const body = JSON.parse(io.stdout);
     expect(body.files[0].report.scenarioId).toBe('parcel-counter');
-    expect(body.files[0].report.best.playArgs).toBe('--choices 1,1');
+    expect(body.files[0].report.best.playArgs).toBe('--choices sorry-find,track');
     const summary = fakeIO();
     expect(await main(['analyze', join(repoRoot, 'tests/fixtures/transcripts/scenarios'), '--summary'], summary)).toBe(0);
     expect(summary.stdout).toMatch(/parcel-counter\s+en\s+0\.\.\d+/);
