@@ -97,6 +97,8 @@ export function installServices(
       .then((m) => {
         storage = m;
         store = openStore(m);
+        // Sound comes after the first screen too; until it loads (or if it cannot) the game is silent.
+        void import('../audio/index.ts').then((a) => a.loadAudio()).then((port) => value.setAudio(port), () => undefined);
         for (const n of store.notices()) overlay.notify(m.noticeMessage(n, current().language), n.level);
         store.onNotice((n) => overlay.notify(m.noticeMessage(n, current().language), n.level));
         changed();
@@ -155,6 +157,27 @@ export function installServices(
     },
   };
   apply(boot);
+  playUiSounds(overlay, () => audio);
   game.registry.set(REGISTRY_KEY, value);
   return value;
+}
+
+/**
+ * Interface sounds for screens mounted with `uiSounds: true`: "select" on a control's click,
+ * "back" on Escape, "move" when the keyboard moves focus. (The conversation plays its own.)
+ */
+function playUiSounds(overlay: Overlay, audio: () => AudioPort): void {
+  const inSoundScreen = (node: EventTarget | null) =>
+    node instanceof Element && node.closest('section.cd-screen[data-ui-sounds="true"]') !== null;
+  let keyMoved = 0;
+  overlay.element.addEventListener('click', (e) => {
+    if (inSoundScreen(e.target) && e.target instanceof Element && e.target.closest('button, input')) audio().ui('select');
+  });
+  document.addEventListener('keydown', (e) => {
+    if (['Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) keyMoved = performance.now();
+    if (e.key === 'Escape' && inSoundScreen(document.activeElement)) audio().ui('back');
+  });
+  overlay.element.addEventListener('focusin', (e) => {
+    if (performance.now() - keyMoved < 200 && inSoundScreen(e.target)) audio().ui('move');
+  });
 }

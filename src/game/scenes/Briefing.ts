@@ -28,7 +28,7 @@ export class Briefing extends Phaser.Scene {
       return;
     }
     const view = presentBriefing(entry, s.settings().facilitatorMode, t);
-    const screen = overlay.mount(this, { label: view.heading, className: 'cd-briefing' });
+    const screen = overlay.mount(this, { label: view.heading, className: 'cd-briefing', uiSounds: true });
     const backToList = () => this.scene.start('ScenarioSelect', { focusFile: entry.file });
 
     const status = el('p', { className: 'cd-hint', attrs: { role: 'status' } }, view.startHint);

@@ -24,7 +24,7 @@ export class ScenarioSelect extends Phaser.Scene {
     const stats = statsFromResults(store.results());
     let filter = (this.registry.get(FILTER_KEY) as LanguageFilter | undefined) ?? 'all';
     const initial = presentSelect(catalog, stats, filter, t);
-    const screen = overlay.mount(this, { label: initial.heading, className: 'cd-select' });
+    const screen = overlay.mount(this, { label: initial.heading, className: 'cd-select', uiSounds: true });
 
     const back = button(screen, initial.backLabel, () => this.scene.start('Title'), { shortcut: 'Escape', testId: 'back' });
     const list = el('ul', { className: 'cd-plain-list cd-cards', attrs: { 'aria-label': initial.heading } });

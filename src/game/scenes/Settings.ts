@@ -29,7 +29,7 @@ export class Settings extends Phaser.Scene {
   create(data: SettingsData = {}): void {
     const s = services(this);
     const view = presentSettings(s.settings(), s.t, nativeLanguageName);
-    const screen = s.overlay.mount(this, { label: view.heading, className: 'cd-settings' });
+    const screen = s.overlay.mount(this, { label: view.heading, className: 'cd-settings', uiSounds: true });
     addBackdrop(this, backdropKey('office'));
     this.add.rectangle(960, 540, 1920, 1080, 0xdde7ea, 0.55);
 

@@ -22,7 +22,7 @@ export class Title extends Phaser.Scene {
     const view = presentTitle(catalog, t);
     addBackdrop(this, backdropKey('office'));
     this.drawCustomers();
-    const screen = overlay.mount(this, { label: view.appName, className: 'cd-title' });
+    const screen = overlay.mount(this, { label: view.appName, className: 'cd-title', uiSounds: true });
 
     // Later screens use the saved results: wait for the store (loaded right after this screen).
     const go = (key: string, data?: object) =>

@@ -16,6 +16,8 @@ export interface MountOptions {
   label: string;
   /** Extra class on the section, for per-screen styling. */
   className?: string;
+  /** Play the standard interface sounds for clicks, Escape and keyboard moves on this screen. */
+  uiSounds?: boolean;
 }
 
 export class Overlay {
@@ -51,6 +53,7 @@ export class Overlay {
     section.className = `cd-screen${options.className ? ` ${options.className}` : ''}`;
     section.setAttribute('aria-label', options.label);
     section.dataset.scene = scene.scene.key;
+    if (options.uiSounds) section.dataset.uiSounds = 'true';
     this.element.insertBefore(section, this.toasts);
     const screen = new Screen(section);
     const dispose = () => screen.dispose();
