@@ -17,6 +17,7 @@ import { createSilentAudio } from '../audio/silentAudio.ts';
 import type { CatalogEntry } from '../build/catalogEntry.ts';
 import { createI18n, type I18n, type Translate } from '../i18n/index.ts';
 import type { Settings } from '../storage/settings.ts';
+import type * as StorageApi from '../storage/index.ts';
 import type { Notice, Store } from '../storage/index.ts';
 import { bootSettings } from './bootSettings.ts';
 import type { Overlay } from './ui/overlay.ts';
@@ -57,7 +58,7 @@ export function services(scene: Phaser.Scene): Services {
   return value;
 }
 
-type StorageModule = typeof import('../storage/index.ts');
+type StorageModule = typeof StorageApi;
 
 /** Create the services and store them in the game registry (done once by `StartGame`). */
 export function installServices(
