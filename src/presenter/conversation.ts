@@ -257,8 +257,8 @@ function presentSilence(input: ConversationInput, name: string, t: Translate): S
   const remaining = 1 - passed;
   return {
     remaining,
-    // From 0.55 down to 0.15: visible, never alarming.
-    opacity: Math.round((0.15 + 0.4 * remaining) * 100) / 100,
+    // From 0.9 down to 0.35: always visible, fading slowly, never alarming.
+    opacity: Math.round((0.35 + 0.55 * remaining) * 100) / 100,
     text: passed >= 0.5 ? t('conversation.silenceWaiting', { name }) : null,
   };
 }

@@ -54,7 +54,7 @@ export interface DecisionView {
   praise: string | null;
   moodText: string;
   verdict: DecisionReport['verdict'];
-  better: { text: string; why: string } | null;
+  better: { heading: string; text: string; why: string } | null;
   replayLabel: string;
 }
 
@@ -220,11 +220,20 @@ function presentDecision(d: DecisionReport, scenario: Scenario, transcript: Tran
     praise: d.verdict === 'good' ? t('debrief.wellChosen') : null,
     moodText: t('debrief.moodChange', { before: Math.round(d.moodBefore), after: Math.round(d.moodAfter) }),
     verdict: d.verdict,
-    better: d.better
-      ? { text: d.better.text, why: d.better.feedback ?? t(`debrief.betterReason_${d.better.reason}`, { name }) }
-      : null,
+    better: presentBetter(d, name, t),
     replayLabel: t('debrief.replayFrom', { number }),
   };
+}
+
+/** The better reply; for "same words, after they finished" the why is about timing, not the words. */
+function presentBetter(d: DecisionReport, name: string, t: Translate): DecisionView['better'] {
+  const better = d.better;
+  if (!better) return null;
+  const reasonText = t(`debrief.betterReason_${better.reason}`, { name });
+  if (better.reason === 'wait-then-same') {
+    return { heading: t('debrief.betterWaitHeading', { name }), text: better.text, why: reasonText };
+  }
+  return { heading: t('debrief.betterHeading'), text: better.text, why: better.feedback ?? reasonText };
 }
 
 function silenceFeedback(scenario: Scenario, d: DecisionReport): string | null {

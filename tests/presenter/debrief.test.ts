@@ -52,7 +52,7 @@ describe('presentDebrief', () => {
     expect(first!.replayLabel).toBe('Replay from decision 1');
     expect(second!.bad).toEqual(['came across as indifferent']);
     expect(second!.feedback).toBe('Hiding behind the rule leaves her alone with the problem.');
-    expect(second!.better).toEqual({ text: 'I can find it from your card payment.', why: expect.any(String) });
+    expect(second!.better).toEqual({ heading: 'A better reply here', text: 'I can find it from your card payment.', why: expect.any(String) });
     expect(second!.moodText).toMatch(/^Mood \d+ → \d+$/);
     const indifference = view.ruiners.items.find((r) => r.id === 'indifference')!;
     expect(indifference).toMatchObject({ count: 1, countText: 'once', whereText: 'in decision 2' });
@@ -66,6 +66,11 @@ describe('presentDebrief', () => {
     expect(first.notes).toContain('You answered before Marja had finished: that is interrupting.');
     expect(view.ruiners.items.find((r) => r.id === 'impatience')!.count).toBe(1);
     expect(view.patience.lines[0]).toBe('You talked over the customer once.');
+    expect(first.better).toEqual({
+      heading: 'Better: the same reply, once Marja has finished',
+      text: "That sounds really frustrating. Let's get it sorted today.",
+      why: 'The same words land far better once Marja has finished speaking.',
+    });
   });
 
   it('shows the auto-fail banner with its reason and decision', () => {

@@ -77,7 +77,7 @@ export class ConversationDom {
     );
 
     this.repliesHeading = el('h2', {}, t('conversation.repliesHeading'));
-    this.note = el('span', { className: 'cd-conv-note' });
+    this.note = el('span', { className: 'cd-conv-note', id: 'cd-conv-interrupt-note' });
     this.ring = ringIcon();
     this.ringLeft = this.ring.querySelector('.cd-conv-ring-left') as SVGCircleElement;
     this.wait = el('span', { className: 'cd-conv-wait' });
@@ -201,21 +201,21 @@ export class ConversationDom {
     }
     view.replies.forEach((r, i) => {
       const b = this.replyButtons[i];
-      if (!b) return;
-      if (b.getAttribute('aria-label') !== r.label) b.setAttribute('aria-label', r.label);
-      b.dataset.interrupts = String(r.interrupts);
+      if (b) b.dataset.interrupts = String(r.interrupts);
     });
   }
 
   private replyButtonFor(reply: ReplyView): HTMLButtonElement {
     const b = button(this.screen, '', () => this.handlers.choose(reply.id), {
-      ariaLabel: reply.label,
       shortcut: String(reply.number),
       testId: `reply-${reply.number}`,
     });
     b.classList.add('cd-conv-reply');
     b.dataset.reply = reply.id;
-    b.replaceChildren(el('span', { className: 'cd-conv-num', attrs: { 'aria-hidden': 'true' } }, String(reply.number)), el('span', {}, reply.text));
+    // The visible number and words are the accessible name ("1 That sounds…"); the interrupt
+    // note, when shown, is its description.
+    b.setAttribute('aria-describedby', this.note.id);
+    b.replaceChildren(el('span', { className: 'cd-conv-num' }, String(reply.number)), ' ', el('span', {}, reply.text));
     return b;
   }
 

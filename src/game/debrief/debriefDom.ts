@@ -169,7 +169,7 @@ function decision(screen: Screen, d: DecisionView, view: DebriefView, handlers: 
       ? el(
           'div',
           { className: 'cd-debrief-better' },
-          el('h4', {}, labels.betterHeading),
+          el('h4', {}, d.better.heading),
           el('p', { className: 'cd-debrief-better-text' }, d.better.text),
           el('p', { className: 'cd-muted' }, d.better.why),
         )

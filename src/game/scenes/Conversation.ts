@@ -148,11 +148,12 @@ export class Conversation extends Phaser.Scene {
     const voice = this.voice;
     const replay = this.input_.replay;
     const actor = createActor(createConversationMachine(scenario), replay ? { snapshot: replay.snapshot } : {});
-    const subscription = actor.subscribe({ next: () => this.onSnapshot(), error: () => undefined });
     const driver = createConversationDriver(actor, createRealClock(), {
       charsPerSecond: charsPerSecond(settings),
       voiceDurationMs: (line) => voice.durationMs(line),
     });
+    // Subscribe after the driver, so its timing for a new phase is planned before the view reads it.
+    const subscription = actor.subscribe({ next: () => this.onSnapshot(), error: () => undefined });
     this.driver = driver;
     this.cleanups.push(() => subscription.unsubscribe(), driver.onLine((e) => this.onLine(e)));
     if (replay) driver.rewind(replay.decision);

@@ -69,6 +69,7 @@ export default {
   tagsBad: 'What cost trust',
   noTags: 'Neither helped nor hurt much.',
   feedback: 'Why it mattered',
+  betterWaitHeading: 'Better: the same reply, once {name} has finished',
   betterHeading: 'A better reply here',
   wellChosen: 'A strong choice.',
   moodChange: 'Mood {before} → {after}',

@@ -69,6 +69,7 @@ export default {
   tagsBad: 'Mikä maksoi luottamusta',
   noTags: 'Ei suurta vaikutusta suuntaan eikä toiseen.',
   feedback: 'Miksi sillä oli väliä',
+  betterWaitHeading: 'Parempi: sama vastaus, kun asiakas on puhunut loppuun',
   betterHeading: 'Parempi vastaus tähän kohtaan',
   wellChosen: 'Vahva valinta.',
   moodChange: 'Mieliala {before} → {after}',
