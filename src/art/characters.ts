@@ -37,7 +37,7 @@ export const CHARACTERS: Record<PortraitId, Character> = {
   'woman-60s': {
     skin: '#f2d2bc',
     hair: '#d4d7da',
-    browColor: '#9a9ea3',
+    browColor: '#848a91',
     clothing: '#8e5a79',
     age: 64,
     glasses: '#6b4a5a',
@@ -136,7 +136,7 @@ export const CHARACTERS: Record<PortraitId, Character> = {
   'person-50s': {
     skin: '#946041',
     hair: '#7d7f82',
-    browColor: '#5a5b5e',
+    browColor: '#3e3f42',
     clothing: '#b9643f',
     age: 56,
     glasses: '#2c2c2c',

@@ -20,25 +20,38 @@ export interface Face {
 
 const INK = '#2a1d1a';
 
-/** Round open eye with a highlight; `lid` (0..1) closes it from the top, `tilt` slants the lid (anger/sadness). */
+/**
+ * Open eye: white, dark iris and a highlight. `lid` (0..1) lowers a skin-coloured lid over it,
+ * `tilt` slants the lid (inner end down for anger, up for sadness), `size` widens the eye.
+ */
 function openEye(lid: number, tilt = 0, size = 1) {
   return (x: number, y: number, c: Character, side: number) => {
-    const rx = 12 * size;
+    const rx = 18 * size;
     const ry = 15 * size;
-    const iris = tag('ellipse', { cx: x, cy: y, rx, ry, fill: INK }) + tag('circle', { cx: x + 4, cy: y - 6, r: 4, fill: '#ffffff' });
-    if (lid <= 0) return iris;
-    const top = y - ry - 4;
+    const white = tag('ellipse', { cx: x, cy: y, rx, ry, fill: '#fbfaf6', stroke: mix(c.skin, INK, 0.55), 'stroke-width': 2.5 });
+    const iris =
+      tag('ellipse', { cx: x, cy: y + 1, rx: 11 * size, ry: 12.5 * size, fill: INK }) +
+      tag('circle', { cx: x + 4, cy: y - 4, r: 3.6, fill: '#ffffff' });
+    const upper = tag('path', {
+      d: `M${x - rx - 2} ${y - 2} Q${x} ${y - ry - 9} ${x + rx + 2} ${y - 2}`,
+      fill: 'none',
+      stroke: INK,
+      'stroke-width': 4,
+      'stroke-linecap': 'round',
+    });
+    if (lid <= 0) return white + iris + upper;
+    const top = y - ry - 6;
     const cut = y - ry + lid * 2 * ry;
-    const inner = cut + tilt * side * -1 * 0;
-    // The lid is a skin-coloured shape over the top of the eye; tilt raises one end.
-    const leftY = cut + (side < 0 ? tilt : -tilt);
-    const rightY = cut + (side < 0 ? -tilt : tilt);
+    // Tilt raises one end of the lid: the inner end (towards the nose) is on the side facing the centre.
+    const leftY = cut + (side < 0 ? -tilt : tilt);
+    const rightY = cut + (side < 0 ? tilt : -tilt);
     const lidPath = `M${x - rx - 6} ${top} L${x + rx + 6} ${top} L${x + rx + 6} ${rightY} L${x - rx - 6} ${leftY} Z`;
-    const edge = `M${x - rx - 4} ${leftY} L${x + rx + 4} ${rightY}`;
+    const edge = `M${x - rx - 3} ${leftY} L${x + rx + 3} ${rightY}`;
     return (
+      white +
       iris +
-      tag('path', { d: lidPath, fill: c.skin, 'data-inner': inner }) +
-      tag('path', { d: edge, stroke: INK, 'stroke-width': 4, 'stroke-linecap': 'round' })
+      tag('path', { d: lidPath, fill: c.skin }) +
+      tag('path', { d: edge, stroke: INK, 'stroke-width': 4.5, 'stroke-linecap': 'round' })
     );
   };
 }
@@ -75,7 +88,6 @@ export const FACES: Record<Expression, Face> = {
     brow: { inner: 250, mid: 258, outer: 274, weight: 9 },
     eyes: openEye(0.45, -5),
     mouth: (lip) => line('M270 430 Q300 408 330 430', lip, 7),
-    cheek: { color: '#9db4d6', opacity: 0.25 },
     extra: () => tag('path', { d: 'M238 344 q8 16 0 24 q-8 -8 0 -24 Z', fill: '#a8d4ec', stroke: '#6aa9c9', 'stroke-width': 2 }),
   },
   annoyed: {

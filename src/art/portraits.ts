@@ -31,6 +31,7 @@ export function portraitSvg(portraitId: PortraitId, expression: Expression, opti
     neck(character),
     ears(character),
     head(character),
+    flush(face),
     character.hairFront(character),
     ageLines(character),
     facialFeatures(character, face),
@@ -69,11 +70,15 @@ function ears(c: Character): string {
   return ear(CX - 124) + ear(CX + 124);
 }
 
+const HEAD = 'M300 150 C380 150 428 212 428 300 C428 390 392 462 300 472 C208 462 172 390 172 300 C172 212 220 150 300 150 Z';
+
 function head(c: Character): string {
-  return tag('path', {
-    d: 'M300 150 C380 150 428 212 428 300 C428 390 392 462 300 472 C208 462 172 390 172 300 C172 212 220 150 300 150 Z',
-    fill: c.skin,
-  });
+  return tag('path', { d: HEAD, fill: c.skin });
+}
+
+/** Anger reddens the face (under the hair, so the hair keeps its colour). */
+function flush(face: Face): string {
+  return face.flush ? tag('path', { d: HEAD, fill: '#d8402f', opacity: face.flush }) : '';
 }
 
 function ageLines(c: Character): string {
@@ -93,11 +98,6 @@ function facialFeatures(c: Character, face: Face): string {
     ? tag('ellipse', { cx: CX - 78, cy: 388, rx: 34, ry: 20, fill: face.cheek.color, opacity: face.cheek.opacity }) +
       tag('ellipse', { cx: CX + 78, cy: 388, rx: 34, ry: 20, fill: face.cheek.color, opacity: face.cheek.opacity })
     : '';
-  const flush = face.flush ? tag('path', {
-    d: 'M300 150 C380 150 428 212 428 300 C428 390 392 462 300 472 C208 462 172 390 172 300 C172 212 220 150 300 150 Z',
-    fill: '#d8402f',
-    opacity: face.flush,
-  }) : '';
   const nose = tag('path', {
     d: `M${CX - 4} 338 Q${CX - 16} 374 ${CX - 8} 384 Q${CX + 2} 390 ${CX + 14} 382`,
     fill: 'none',
@@ -106,7 +106,6 @@ function facialFeatures(c: Character, face: Face): string {
     'stroke-linecap': 'round',
   });
   return (
-    flush +
     cheeks +
     eyes(c, face) +
     brows(browColor, face) +
@@ -150,8 +149,15 @@ function brows(color: string, face: Face): string {
 }
 
 function mouth(c: Character, face: Face): string {
-  const lip = mix(c.skin, '#8e2f3a', 0.55);
+  // Darker skin needs a deeper lip line to stay readable from the back of a room.
+  const lip = luminance(c.skin) < 0.3 ? mix(c.skin, '#1f0709', 0.55) : mix(c.skin, '#8e2f3a', 0.55);
   return face.mouth(lip, c);
+}
+
+/** Relative luminance 0..1 of a `#rrggbb` colour (sRGB approximation is enough here). */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
 }
 
 function glasses(c: Character): string {
