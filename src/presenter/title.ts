@@ -31,7 +31,6 @@ export interface TitleView {
   countText: string;
   scenarios: TitleScenarioItem[];
   keysHint: string;
-  welcome: string;
 }
 
 /** Build the Title view-model from the catalog. */
@@ -47,7 +46,6 @@ export function presentTitle(catalog: readonly CatalogEntry[], t: Translate): Ti
     countText: catalog.length === 0 ? t('title.noScenarios') : t('title.scenarioCount', { count: catalog.length }),
     scenarios,
     keysHint: t('common.keysHint'),
-    welcome: t('title.welcome'),
   };
 }
 

@@ -12,6 +12,5 @@ export default {
   loading: 'Loading the scenario…',
   loadFailed: 'This scenario could not be loaded: {reason}',
   noBrief: 'This scenario has no pre-brief. Read the summary and listen carefully.',
-  setting: 'Where',
   startHint: 'The customer starts talking as soon as you begin. Let them finish.',
 };

@@ -8,7 +8,6 @@ export default {
   language_en: 'English',
   language_fi: 'Finnish',
   difficulty: 'Difficulty',
-  difficultyValue: 'Difficulty {level} of 5',
   difficulty_1: 'Gentle',
   difficulty_2: 'Easy',
   difficulty_3: 'Moderate',
@@ -17,7 +16,6 @@ export default {
   minutes: { one: 'about {count} minute', other: 'about {count} minutes' },
   loading: 'Loading…',
   loadingProgress: 'Loading {percent} %',
-  loaded: 'Ready.',
   hasErrors: { one: 'has {count} error — run npx calm-desk lint', other: 'has {count} errors — run npx calm-desk lint' },
   keysHint: 'Tab or arrow keys to move · Enter to choose · Esc to go back · F for full screen',
   fullscreenOn: 'Full screen on.',
@@ -28,5 +26,4 @@ export default {
   setting_restaurant: 'Restaurant',
   setting_office: 'Office',
   setting_chat: 'Chat',
-  screenLabel: '{name} screen',
 };

@@ -9,7 +9,6 @@ export default {
   attempts: { one: '{count} attempt', other: '{count} attempts' },
   open: 'Open briefing: {title}',
   empty: 'No scenarios in this language yet.',
-  broken: 'Cannot be played: {count} errors in {file}.',
   shown: { zero: 'No scenarios shown.', one: '{count} scenario shown.', other: '{count} scenarios shown.' },
   numberHint: 'Press a number to open that scenario.',
 };

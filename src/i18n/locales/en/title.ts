@@ -6,7 +6,5 @@ export default {
   scenarioCount: { zero: 'No scenarios found.', one: '{count} scenario', other: '{count} scenarios' },
   noScenarios: 'No scenario files were found in the scenarios folder.',
   scenarioLine: '{language} · {difficulty}',
-  brokenHint: 'This file cannot be played until its errors are fixed.',
-  welcome: 'Welcome to Calm Desk. Press Play to choose a customer.',
   storeFailed: 'The game could not finish loading. Check the connection and reload the page.',
 };

@@ -12,6 +12,5 @@ export default {
   loading: 'Ladataan tilannetta…',
   loadFailed: 'Tilannetta ei voitu ladata: {reason}',
   noBrief: 'Tähän tilanteeseen ei ole taustatietoja. Lue kuvaus ja kuuntele tarkasti.',
-  setting: 'Missä',
   startHint: 'Asiakas alkaa puhua heti, kun aloitat. Anna hänen puhua loppuun.',
 };

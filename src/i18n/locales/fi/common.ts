@@ -8,7 +8,6 @@ export default {
   language_en: 'englanti',
   language_fi: 'suomi',
   difficulty: 'Vaikeus',
-  difficultyValue: 'Vaikeus {level}/5',
   difficulty_1: 'Lempeä',
   difficulty_2: 'Helppo',
   difficulty_3: 'Keskitaso',
@@ -17,7 +16,6 @@ export default {
   minutes: { one: 'noin {count} minuutti', other: 'noin {count} minuuttia' },
   loading: 'Ladataan…',
   loadingProgress: 'Ladataan {percent} %',
-  loaded: 'Valmista.',
   hasErrors: { one: 'tiedostossa on {count} virhe — aja npx calm-desk lint', other: 'tiedostossa on {count} virhettä — aja npx calm-desk lint' },
   keysHint: 'Sarkain tai nuolet liikkuvat · Enter valitsee · Esc palaa · F koko näyttö',
   fullscreenOn: 'Koko näyttö käytössä.',
@@ -28,5 +26,4 @@ export default {
   setting_restaurant: 'Ravintola',
   setting_office: 'Toimisto',
   setting_chat: 'Chat',
-  screenLabel: 'Näkymä: {name}',
 };

@@ -9,7 +9,6 @@ export default {
   attempts: { one: '{count} yritys', other: '{count} yritystä' },
   open: 'Avaa taustatiedot: {title}',
   empty: 'Tällä kielellä ei ole vielä tilanteita.',
-  broken: 'Ei pelattavissa: {file} sisältää virheitä ({count}).',
   shown: { zero: 'Ei näytettäviä tilanteita.', one: '{count} tilanne näkyvissä.', other: '{count} tilannetta näkyvissä.' },
   numberHint: 'Numeronäppäin avaa vastaavan tilanteen.',
 };
