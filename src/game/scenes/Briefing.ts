@@ -38,11 +38,15 @@ export class Briefing extends Phaser.Scene {
     const lang = view.contentLanguage ?? undefined;
     const content = el(
       'div',
-      { className: 'cd-panel cd-briefing-panel', attrs: { tabindex: '0', role: 'region', 'aria-label': view.title } },
+      { className: 'cd-panel cd-briefing-panel cd-scroll-shadow', attrs: { tabindex: '0', role: 'region', 'aria-label': view.title } },
       el('p', { className: 'cd-eyebrow' }, view.heading),
       el('h1', { attrs: lang ? { lang } : {} }, view.title),
       el('p', { className: 'cd-muted cd-briefing-facts' }, view.facts),
       el('p', { className: 'cd-briefing-summary', attrs: lang ? { lang } : {} }, view.summary),
+      // In facilitator mode the trainer's prompt comes right after the summary, where the room sees it.
+      view.facilitator
+        ? el('div', { className: 'cd-facilitator', attrs: { role: 'note' } }, el('h2', {}, view.facilitator.heading), el('p', { attrs: lang ? { lang } : {} }, view.facilitator.text))
+        : null,
       el(
         'dl',
         { className: 'cd-brief' },
@@ -51,9 +55,6 @@ export class Briefing extends Phaser.Scene {
       view.noBrief ? el('p', { className: 'cd-muted' }, view.noBrief) : null,
       view.goals.length > 0
         ? el('div', { className: 'cd-goals' }, el('h2', {}, view.goalsHeading), el('ul', { attrs: lang ? { lang } : {} }, ...view.goals.map((g) => el('li', {}, g))))
-        : null,
-      view.facilitator
-        ? el('div', { className: 'cd-facilitator', attrs: { role: 'note' } }, el('h2', {}, view.facilitator.heading), el('p', { attrs: lang ? { lang } : {} }, view.facilitator.text))
         : null,
     );
     const footer = el('div', { className: 'cd-briefing-actions' }, actions, status);

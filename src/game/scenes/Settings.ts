@@ -71,7 +71,7 @@ export class Settings extends Phaser.Scene {
         'div',
         { className: 'cd-panel cd-settings-panel' },
         el('div', { className: 'cd-select-head' }, el('h1', {}, view.heading), back),
-        el('div', { className: 'cd-settings-columns' }, display, sound),
+        el('div', { className: 'cd-settings-columns cd-scroll-shadow' }, display, sound),
         status,
       ),
     );

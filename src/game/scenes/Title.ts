@@ -67,7 +67,7 @@ export class Title extends Phaser.Scene {
       el('p', { className: 'cd-muted' }, view.countText),
       // Focusable so keyboard users can scroll a long list (it holds no controls of its own).
       items.length > 0
-        ? el('ul', { className: 'cd-plain-list cd-scroll', attrs: { tabindex: '0', 'aria-labelledby': 'cd-title-list-heading' } }, ...items)
+        ? el('ul', { className: 'cd-plain-list cd-scroll cd-scroll-shadow', attrs: { tabindex: '0', 'aria-labelledby': 'cd-title-list-heading' } }, ...items)
         : null,
     );
     screen.append(intro, list);
