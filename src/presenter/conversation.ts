@@ -2,11 +2,14 @@
  * The conversation screen's view-model: everything the Conversation scene draws, derived from
  * the machine's state (through the scene) and the player's settings. Pure: no timers, no engine.
  */
-import type { LineEntry } from '../conversation/transcript.ts';
+import type { DecisionEntry, LineEntry } from '../conversation/transcript.ts';
 import type { Reply, Scenario } from '../scenario/model.ts';
 import type { Expression, Outcome, PortraitId } from '../scenario/vocabulary.ts';
 import { clampMood, colourCss, moodBand, moodExpression, MOOD_COLOURS, type MoodBand } from './conversationMood.ts';
 import type { Translate } from './conversationText.ts';
+
+/** A caption source: a customer line, or a decision (replies show as the trainee's own line). */
+export type CaptionEntry = LineEntry | DecisionEntry;
 
 /** Where the conversation is, as the scene reads it from the machine. */
 export type ConversationPhase = 'speaking' | 'awaiting' | 'reacting' | 'ended';
@@ -18,8 +21,11 @@ export interface ConversationInput {
   phase: ConversationPhase;
   paused: boolean;
   mood: number;
-  /** Lines the customer has started on this visit of the node, oldest first; the last may still be spoken. */
-  lines: readonly LineEntry[];
+  /**
+   * The latest lines of the conversation, oldest first: the customer's lines (the last may still
+   * be spoken) and the trainee's replies between them.
+   */
+  lines: readonly CaptionEntry[];
   /** How much of the last line has been spoken, 0..1 (1 once finished). */
   lineProgress: number;
   /** Replies offered at this node, conditions already applied, in file order. */
@@ -64,6 +70,8 @@ export interface CaptionView {
   current: boolean;
   /** A reaction to being interrupted or left waiting, not a scripted line of the node. */
   reaction: boolean;
+  /** The trainee's own reply, not the customer's words. */
+  own: boolean;
 }
 
 export interface ReplyView {
@@ -114,8 +122,8 @@ export interface ConversationView {
   ended: { outcome: Outcome } | null;
 }
 
-/** At most this many caption lines stay on screen (older ones scroll away). */
-export const CAPTION_LINES = 3;
+/** At most this many caption lines (customer's and trainee's) stay on screen; older ones scroll away. */
+export const CAPTION_LINES = 4;
 
 /**
  * Build the conversation view-model.
@@ -132,8 +140,8 @@ export function presentConversation(
   const talking = (input.phase === 'speaking' || input.phase === 'reacting') && !input.paused;
   const repliesVisible = !input.paused && repliesShown(input, node?.earlyReplies ?? false);
   const interrupting = input.phase === 'speaking';
-  const captions = presentCaptions(input, name);
-  const last = captions[captions.length - 1];
+  const captions = presentCaptions(input, name, t('conversation.you'));
+  const last = [...captions].reverse().find((c) => !c.own);
   return {
     title: scenario.title,
     customerName: name,
@@ -164,7 +172,7 @@ function repliesShown(input: ConversationInput, earlyReplies: boolean): boolean 
 
 /** The face follows the line being spoken; between lines it follows the mood. */
 function portraitExpression(input: ConversationInput): Expression {
-  const last = input.lines[input.lines.length - 1];
+  const last = lastCustomerLine(input.lines);
   if (input.phase === 'ended' || input.phase === 'reacting') return last?.expression ?? moodExpression(input.mood);
   if (!last) return moodExpression(input.mood);
   if (input.phase === 'speaking') return last.expression;
@@ -205,23 +213,43 @@ export function presentMood(mood: number, walksOutAt: number, t: Translate): Moo
   };
 }
 
-function presentCaptions(input: ConversationInput, speaker: string): CaptionView[] {
-  const lines = input.lines.slice(-CAPTION_LINES);
-  return lines.map((line, i) => {
-    const current = i === lines.length - 1;
+function lastCustomerLine(entries: readonly CaptionEntry[]): LineEntry | undefined {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i];
+    if (entry?.type === 'line') return entry;
+  }
+  return undefined;
+}
+
+function presentCaptions(input: ConversationInput, speaker: string, you: string): CaptionView[] {
+  const entries = input.lines.flatMap((entry) => (entry.type === 'line' || replyText(input, entry) !== null ? [entry] : []));
+  const shownEntries = entries.slice(-CAPTION_LINES);
+  return shownEntries.map((entry, i) => {
+    const current = i === shownEntries.length - 1;
+    if (entry.type === 'decision') {
+      const text = replyText(input, entry) ?? '';
+      return { key: `${entry.at}:${entry.nodeId}:decision:${entry.index}`, speaker: you, text, shown: text, rest: '', current, reaction: false, own: true };
+    }
     const talking = input.phase === 'speaking' || input.phase === 'reacting';
     const progress = current && talking ? input.lineProgress : 1;
-    const { shown, rest } = splitSpoken(line.text, progress);
+    const { shown, rest } = splitSpoken(entry.text, progress);
     return {
-      key: `${line.at}:${line.nodeId}:${line.index}:${line.cause}`,
+      key: `${entry.at}:${entry.nodeId}:${entry.index}:${entry.cause}`,
       speaker,
-      text: line.text,
+      text: entry.text,
       shown,
       rest,
       current,
-      reaction: line.cause !== 'node',
+      reaction: entry.cause !== 'node',
+      own: false,
     };
   });
+}
+
+/** What the trainee said at a decision; null for a silence or an unknown reply. */
+function replyText(input: ConversationInput, entry: DecisionEntry): string | null {
+  if (entry.kind !== 'reply' || entry.choiceId === null) return null;
+  return input.scenario.nodes[entry.nodeId]?.replies.find((r) => r.id === entry.choiceId)?.say ?? null;
 }
 
 /**

@@ -9,8 +9,7 @@ import {
   selectVisibleReplyModels,
   type ConversationSnapshotLike,
 } from '../conversation/selectors.ts';
-import type { LineEntry } from '../conversation/transcript.ts';
-import type { ConversationInput } from './conversation.ts';
+import type { CaptionEntry, ConversationInput } from './conversation.ts';
 import { CAPTION_LINES } from './conversation.ts';
 
 /** Timing only the driver knows: how far the current line and the silence wait have got. */
@@ -42,11 +41,11 @@ export function conversationInput(snapshot: ConversationSnapshotLike, progress: 
   };
 }
 
-function recentLines(transcript: ConversationSnapshotLike['context']['transcript']): LineEntry[] {
-  const lines: LineEntry[] = [];
+function recentLines(transcript: ConversationSnapshotLike['context']['transcript']): CaptionEntry[] {
+  const lines: CaptionEntry[] = [];
   for (let i = transcript.length - 1; i >= 0 && lines.length < CAPTION_LINES; i -= 1) {
     const entry = transcript[i];
-    if (entry?.type === 'line') lines.unshift(entry);
+    if (entry?.type === 'line' || (entry?.type === 'decision' && entry.kind === 'reply')) lines.unshift(entry);
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LineEntry } from '../../src/conversation/transcript.ts';
+import type { DecisionEntry, LineEntry } from '../../src/conversation/transcript.ts';
 import { presentConversation, splitSpoken, type ConversationInput } from '../../src/presenter/conversation.ts';
 import { moodBand, moodExpression } from '../../src/presenter/conversationMood.ts';
 import { kettleScenario, strictTranslate } from './conversationFixture.ts';
@@ -79,11 +79,25 @@ describe('presentConversation', () => {
     expect(view.announce).toEqual({ key: current.key, text: `Marja: ${current.text}` });
   });
 
-  it('keeps only the last three caption lines, each with a distinct key', () => {
-    const lines = [line(0, 0), line(1, 1000), line(0, 9000, 'receipt'), line(0, 12000, 'replace')];
+  it('keeps only the last four caption lines, each with a distinct key', () => {
+    const lines = [line(0, 0), line(1, 1000), line(0, 9000, 'receipt'), line(0, 12000, 'replace'), line(0, 15000, 'gone')];
     const view = presentConversation(input({ phase: 'awaiting', lines }), plain, en);
     expect(view.captions.map((c) => c.text)).toEqual(lines.slice(1).map((l) => l.text));
-    expect(new Set(view.captions.map((c) => c.key)).size).toBe(3);
+    expect(new Set(view.captions.map((c) => c.key)).size).toBe(4);
+  });
+
+  it("shows the trainee's own reply between the customer's lines, without announcing it", () => {
+    const decision: DecisionEntry = {
+      type: 'decision', at: 4000, index: 0, nodeId: 'arrival', kind: 'reply', choiceId: 'acknowledge', interrupted: false,
+      tags: ['empathy'], added: [], moodBefore: 70, moodAfter: 55, variablesBefore: {}, responseMs: 1000, next: 'receipt',
+    };
+    const withReply = presentConversation(input({ phase: 'reacting', lines: [line(0), line(1), decision] }), plain, en);
+    const own = withReply.captions[2]!;
+    expect(own).toMatchObject({ own: true, speaker: 'You', text: "That sounds really frustrating. Let's get it sorted today.", rest: '' });
+    expect(withReply.announce?.text).toBe(`Marja: ${line(1).text}`);
+    const next = presentConversation(input({ nodeId: 'receipt', lines: [line(0), line(1), decision, line(0, 5000, 'receipt')], replies: [] }), plain, en);
+    expect(next.captions.map((c) => c.own)).toEqual([false, false, true, false]);
+    expect(next.captions[3]!.current).toBe(true);
   });
 
   it('marks reaction lines apart from the scripted ones', () => {

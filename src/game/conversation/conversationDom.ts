@@ -67,7 +67,7 @@ export class ConversationDom {
     this.moodBadge = el('span', { className: 'cd-conv-mood', data: { testid: 'mood' } });
     const name = el('p', { className: 'cd-conv-name' }, el('strong', {}, customerName), this.moodBadge);
 
-    this.captionsBox = el('div', { data: { testid: 'captions' } });
+    this.captionsBox = el('div', { className: 'cd-conv-lines', data: { testid: 'captions' } });
     this.cue = el('p', { className: 'cd-conv-cue', attrs: { 'aria-hidden': 'true' } });
     const captions = el(
       'section',
@@ -161,8 +161,8 @@ export class ConversationDom {
         this.captionNodes.push({ shown, rest });
         return el(
           'p',
-          { className: 'cd-conv-caption', data: { current: String(c.current), reaction: String(c.reaction) } },
-          c.current ? el('span', { className: 'cd-conv-speaker' }, c.speaker) : null,
+          { className: 'cd-conv-caption', data: { current: String(c.current && !c.own), reaction: String(c.reaction), own: String(c.own) } },
+          c.current || c.own ? el('span', { className: 'cd-conv-speaker' }, c.speaker) : null,
           el('span', {}, shown),
           el('span', { className: 'cd-conv-rest', attrs: { 'aria-hidden': 'true' } }, rest),
         );
