@@ -14,3 +14,13 @@ const INTERRUPTED: Record<Language, CustomerLine> = {
 export function defaultInterruptedLine(language: Language): CustomerLine {
   return INTERRUPTED[language] ?? INTERRUPTED.en;
 }
+
+const WALKS_OUT: Record<Language, CustomerLine> = {
+  en: { text: 'No. I have had enough of this. I am going somewhere else.', expression: 'furious' },
+  fi: { text: 'Ei. Nyt riittää. Menen muualle asioimaan.', expression: 'furious' },
+};
+
+/** The customer's default parting words when they walk out, in the given language. */
+export function defaultWalksOutLine(language: Language): CustomerLine {
+  return WALKS_OUT[language] ?? WALKS_OUT.en;
+}

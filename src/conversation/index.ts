@@ -23,7 +23,7 @@ export type { ActivePhase, Checkpoint, ConversationContext, ConversationEvent, P
 export * from './selectors.ts';
 export * from './transcript.ts';
 export { INTERRUPTION_MOOD, READING_SPEEDS, DEFAULT_CHARS_PER_SECOND, type ReadingSpeed } from './constants.ts';
-export { defaultInterruptedLine } from './defaults.ts';
+export { defaultInterruptedLine, defaultWalksOutLine } from './defaults.ts';
 export {
   createConversationDriver,
   type ConversationDriver,

@@ -9,7 +9,7 @@ import type { BehaviourTag } from '../scenario/vocabulary.ts';
 import { isTrustRuiner } from '../scenario/vocabulary.ts';
 import { INTERRUPTION_MOOD, MOOD_MAX, MOOD_MIN } from './constants.ts';
 import type { ConversationContext, Reaction } from './context.ts';
-import { defaultInterruptedLine } from './defaults.ts';
+import { defaultInterruptedLine, defaultWalksOutLine } from './defaults.ts';
 import type { AddedTag, DecisionEntry, EndEntry, LineEntry } from './transcript.ts';
 
 export function clampMood(mood: number): number {
@@ -240,9 +240,14 @@ export function hasWalkedOut(context: ConversationContext): boolean {
   return context.mood >= context.scenario.customer.walksOutAt;
 }
 
-/** The customer walks out: the ending is recorded where the decision was made. */
+/**
+ * The customer walks out: the ending is recorded where the decision was made, with their
+ * parting words (the scenario's `walksOut` line, else a default) as the closing comment.
+ */
 export function recordWalkOut(context: ConversationContext, at: number): ConversationContext {
-  const entry: EndEntry = { type: 'end', at, nodeId: context.nodeId, outcome: 'walked-out' };
+  const { scenario } = context;
+  const parting = scenario.walksOut ?? defaultWalksOutLine(scenario.language);
+  const entry: EndEntry = { type: 'end', at, nodeId: context.nodeId, outcome: 'walked-out', comment: parting.text };
   return { ...context, transcript: [...context.transcript, entry], pending: null, lastAt: Math.max(context.lastAt, at) };
 }
 

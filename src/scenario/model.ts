@@ -118,6 +118,8 @@ export interface Scenario {
   variables: Variables;
   start: string;
   interrupted?: CustomerLine;
+  /** The customer's parting words when the mood reaches the walk-out threshold (else a default). */
+  walksOut?: CustomerLine;
   nodes: Record<string, ScenarioNode>;
   /** Node ids in file order (records keep insertion order, this makes it explicit). */
   nodeOrder: string[];

@@ -99,5 +99,6 @@ export function normalizeScenario(raw: RawScenario): Scenario {
   if (raw.facilitator !== undefined) scenario.facilitator = raw.facilitator;
   if (raw.brief !== undefined) scenario.brief = { ...raw.brief };
   if (raw.interrupted !== undefined) scenario.interrupted = normalizeLine(raw.interrupted);
+  if (raw.walksOut !== undefined) scenario.walksOut = normalizeLine(raw.walksOut);
   return scenario;
 }

@@ -126,6 +126,9 @@ export const scenarioSchema = z.strictObject({
     .describe('Variables with their starting values (numbers or true/false), e.g. { askedReceipt: false }.'),
   start: idSchema.describe('Id of the first node.'),
   interrupted: lineSchema.optional(),
+  walksOut: lineSchema
+    .optional()
+    .describe('What the customer says as they walk out when their mood reaches walksOutAt.'),
   nodes: z.record(idSchema, nodeSchema).describe('The conversation: node id → what the customer says and what can follow.'),
 });
 

@@ -4,6 +4,7 @@ import { createConversationMachine } from '../../src/conversation/machine.ts';
 import * as select from '../../src/conversation/selectors.ts';
 import { decisionsOf } from '../../src/conversation/transcript.ts';
 import { INTERRUPTION_MOOD } from '../../src/conversation/constants.ts';
+import { defaultWalksOutLine } from '../../src/conversation/defaults.ts';
 import { kettleScenario, scenario } from './helpers/builder.ts';
 
 function start(s = kettleScenario()) {
@@ -169,7 +170,23 @@ describe('conversation machine', () => {
     const snap = actor.getSnapshot();
     expect(select.selectPhase(snap)).toBe('ended');
     expect(snap.context.mood).toBe(100);
-    expect(select.selectEnding(snap)).toEqual({ type: 'end', at: 4000, nodeId: 'defensive', outcome: 'walked-out' });
+    expect(select.selectEnding(snap)).toEqual({
+      type: 'end',
+      at: 4000,
+      nodeId: 'defensive',
+      outcome: 'walked-out',
+      comment: defaultWalksOutLine('en').text,
+    });
+  });
+
+  it('quotes the scenario\'s own parting words when the customer walks out', () => {
+    const scenario = { ...kettleScenario(), walksOut: { text: 'Forget it.', expression: 'furious' as const } };
+    const actor = start(scenario);
+    actor.send({ type: 'customer.finishedSpeaking', at: 1000 });
+    actor.send({ type: 'trainee.choose', choiceId: 'dropped', at: 2000 });
+    actor.send({ type: 'customer.finishedSpeaking', at: 3000 });
+    actor.send({ type: 'trainee.choose', choiceId: 'wait', at: 4000 });
+    expect(select.selectEnding(actor.getSnapshot())?.comment).toBe('Forget it.');
   });
 
   it('pauses from any phase and resumes into the same one', () => {
