@@ -5,7 +5,7 @@
 import type { DecisionEntry, LineEntry } from '../conversation/transcript.ts';
 import type { Reply, Scenario } from '../scenario/model.ts';
 import type { Expression, Outcome, PortraitId } from '../scenario/vocabulary.ts';
-import { clampMood, colourCss, moodBand, moodExpression, MOOD_COLOURS, type MoodBand } from './conversationMood.ts';
+import { clampMood, colourCss, moodBand, moodExpression, MOOD_BADGE_COLOURS, MOOD_COLOURS, type MoodBand } from './conversationMood.ts';
 import type { Translate } from './conversationText.ts';
 
 /** A caption source: a customer line, or a decision (replies show as the trainee's own line). */
@@ -51,8 +51,11 @@ export interface MoodView {
   label: string;
   /** Accessible description, e.g. "Mood: upset (62 of 100)". */
   description: string;
+  /** The meter's fill colour. */
   colour: number;
   colourCss: string;
+  /** Background for the mood word (white text on it meets WCAG AA). */
+  badgeCss: string;
   /** Where the customer walks out, 0..1 along the meter. */
   walkOutFraction: number;
 }
@@ -209,6 +212,7 @@ export function presentMood(mood: number, walksOutAt: number, t: Translate): Moo
     description: t('conversation.moodDescription', { band: label, value }),
     colour,
     colourCss: colourCss(colour),
+    badgeCss: colourCss(MOOD_BADGE_COLOURS[band]),
     walkOutFraction: clampMood(walksOutAt) / 100,
   };
 }

@@ -18,6 +18,14 @@ export const MOOD_COLOURS: Readonly<Record<MoodBand, number>> = {
   furious: 0xc2483a,
 };
 
+/** Darker band colours for text badges: white text on them stays above 4.5:1. */
+export const MOOD_BADGE_COLOURS: Readonly<Record<MoodBand, number>> = {
+  calm: 0x2f6b52,
+  uneasy: 0x7a5a12,
+  upset: 0xa34a33,
+  furious: 0x8f3a2a,
+};
+
 /** The face a customer makes when only the mood speaks (between lines, while waiting). */
 const BAND_FACES: Readonly<Record<MoodBand, Expression>> = {
   calm: 'neutral',

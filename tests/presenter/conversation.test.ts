@@ -122,6 +122,8 @@ describe('presentConversation', () => {
     expect(view.mood).toMatchObject({ value: 62, band: 'upset', label: 'Upset', walkOutFraction: 0.95 });
     expect(view.mood.description).toBe('Mood: Upset (62 of 100)');
     expect(view.mood.colourCss).toMatch(/^#[0-9a-f]{6}$/);
+    expect(view.mood.badgeCss).toMatch(/^#[0-9a-f]{6}$/);
+    expect(view.mood.badgeCss).not.toBe(view.mood.colourCss);
     expect(presentConversation(input({ mood: 140 }), plain, en).mood.value).toBe(100);
     expect(presentConversation(input({ mood: -5 }), plain, en).mood.band).toBe('calm');
   });

@@ -108,7 +108,7 @@ export class ConversationDom {
     this.renderReplies(view);
     this.renderSilence(view);
     this.moodBadge.textContent = view.mood.label;
-    this.moodBadge.style.backgroundColor = view.mood.colourCss;
+    this.moodBadge.style.backgroundColor = view.mood.badgeCss;
     this.moodBadge.setAttribute('aria-label', view.mood.description);
     this.facilitator.hidden = view.facilitator === null || this.facilitatorHidden;
     this.facilitatorText.textContent = view.facilitator ?? '';
