@@ -38,7 +38,7 @@ export class Settings extends Phaser.Scene {
       const ok = s.updateSettings(patch);
       status.textContent = ok ? s.t('settings.saved') : s.t('settings.notSaved');
     };
-    const goBack = () => this.scene.start(data.from ?? 'Title', data.fromData);
+    const goBack = () => this.scene.start(data.from ?? 'Title', data.fromData ?? { focus: 'settings' });
     const back = button(screen, view.backLabel, goBack, { variant: 'primary', shortcut: 'Escape', testId: 'back' });
 
     const language = segmented(screen, view.language.legend, view.language.choices, view.language.selected, (value: Language) => {

@@ -16,7 +16,7 @@ export class Title extends Phaser.Scene {
     super('Title');
   }
 
-  create(): void {
+  create(data: { focus?: 'settings' } = {}): void {
     const s = services(this);
     const { overlay, t, catalog } = s;
     const view = presentTitle(catalog, t);
@@ -73,7 +73,7 @@ export class Title extends Phaser.Scene {
     screen.append(intro, list);
     arrowNavigation(screen, actions);
     bindKeys(screen, {});
-    screen.focus(view.canPlay ? play : settings);
+    screen.focus(view.canPlay && data.focus !== 'settings' ? play : settings);
     // The store and sound load right after the first screen is ready, not before it.
     this.markReady(() => void s.ready().catch(() => undefined));
   }
