@@ -2,11 +2,9 @@
  * A conversation at 1920×1080: frame times (requestAnimationFrame deltas) while the customer
  * talks, long tasks after `app-ready`, and how many frames pass between pressing 1–4 and the
  * reply showing as chosen.
- *
- * A recorder is installed before the game's code runs, so its requestAnimationFrame callback is
- * the first of every frame: a DOM change made inside the game's frame callback is painted in
- * that frame, one made in an event handler is painted in the next.
+ * The counting happens in the page, in `recorder.js`.
  */
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startConversation } from '../../tests/e2e/harness/flows.ts';
 import { playableScenarios, type Playable } from '../../tests/e2e/harness/scenarios.ts';
@@ -14,6 +12,8 @@ import type { Figure } from '../report.ts';
 import { median, percentile, round } from './stats.ts';
 
 const RECORD_MS = 6000;
+/** The in-page recorder (plain JavaScript, see its header). */
+const RECORDER = fileURLToPath(new URL('./recorder.js', import.meta.url));
 const KEYS = [1, 2, 3, 4] as const;
 
 interface Recorder {
@@ -44,7 +44,7 @@ export async function measureConversation(browser: Browser, url: string): Promis
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
-    await page.addInitScript(installRecorder);
+    await page.addInitScript({ path: RECORDER });
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('app-ready', 'mark').length > 0, undefined, { timeout: 60_000 });
     const readyAt = await page.evaluate(() => performance.getEntriesByName('app-ready', 'mark')[0]?.startTime ?? 0);
@@ -78,50 +78,6 @@ function scenarioWithFourReplies(): Playable {
   return best;
 }
 
-/** Runs in the page before its scripts: frame counter, frame deltas, long tasks, key and effect frames. */
-function installRecorder(): void {
-  const bench: Recorder = { frames: 0, inFrame: false, recording: false, last: 0, deltas: [], longTasks: [], press: null, effectFrame: null };
-  (window as unknown as { __bench: Recorder }).__bench = bench;
-  const afterFrame = new MessageChannel();
-  afterFrame.port1.onmessage = () => {
-    bench.inFrame = false;
-  };
-  const tick = (time: number) => {
-    bench.frames += 1;
-    bench.inFrame = true;
-    afterFrame.port2.postMessage(0);
-    if (bench.recording && bench.last > 0) bench.deltas.push(time - bench.last);
-    bench.last = time;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    // No long-task timing in this browser: the figure then reads 0 of 0 observed.
-  }
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      if (!/^[1-4]$/.test(event.key)) return;
-      bench.inFrame = false;
-      bench.press = { key: event.key, frame: bench.frames };
-      bench.effectFrame = null;
-    },
-    { capture: true },
-  );
-  new MutationObserver((records) => {
-    if (!bench.press || bench.effectFrame !== null) return;
-    const touchesReply = records.some((record) => {
-      const target = record.target instanceof Element ? record.target : record.target.parentElement;
-      return target?.closest('.cd-conv-replies, button.cd-conv-reply') != null;
-    });
-    if (touchesReply) bench.effectFrame = bench.inFrame ? bench.frames : bench.frames + 1;
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-}
-
 async function recordFrames(page: Page): Promise<number[]> {
   await page.evaluate(() => {
     const bench = (window as unknown as { __bench: Recorder }).__bench;
@@ -138,16 +94,21 @@ async function recordFrames(page: Page): Promise<number[]> {
 }
 
 /**
- * Restarts the conversation from the pause menu, waits until reply `key` is on screen, presses
- * the key and counts frames until the reply shows as chosen. Null when there is no such reply.
+ * Starts the conversation afresh (from the pause menu, or "Play again" when the last press
+ * ended it), waits until reply `key` is on screen and the customer has finished, presses the key
+ * and counts frames until the reply shows as chosen. Null when there is no such reply.
  */
 async function keyLatency(page: Page, key: number): Promise<number | null> {
-  await page.keyboard.press('p');
-  await page.getByRole('button', { name: 'Start this conversation again' }).click();
+  const playAgain = page.getByTestId('play-again');
+  if (await playAgain.isVisible()) await playAgain.click();
+  else {
+    await page.getByTestId('pause').click();
+    await page.getByTestId('restart').click();
+  }
   await page.getByTestId('captions').waitFor();
-  const reply = page.getByTestId(`reply-${key}`);
+  const reply = page.locator(`[data-testid="reply-${key}"][data-interrupts="false"]`);
   const shown = await reply
-    .waitFor({ state: 'visible', timeout: 40_000 })
+    .waitFor({ state: 'visible', timeout: 60_000 })
     .then(() => true)
     .catch(() => false);
   if (!shown) return null;
