@@ -70,9 +70,8 @@ export class Settings extends Phaser.Scene {
       el(
         'div',
         { className: 'cd-panel cd-settings-panel' },
-        el('div', { className: 'cd-select-head' }, el('h1', {}, view.heading), back),
+        el('div', { className: 'cd-select-head' }, el('h1', {}, view.heading), status, back),
         el('div', { className: 'cd-settings-columns cd-scroll-shadow' }, display, sound),
-        status,
       ),
     );
     bindKeys(screen, { back: goBack });
