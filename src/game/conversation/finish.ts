@@ -41,13 +41,20 @@ export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt:
   };
 }
 
+/** Where results go: the game's services (the store may still be loading). */
+export interface ResultSink {
+  ready(): Promise<void>;
+  readonly store: Store;
+}
+
 /** Score the transcript and save the attempt; never throws. */
-export async function finishConversation(store: Store, scenario: Scenario, transcript: Transcript, startedAt: Date): Promise<FinishedConversation> {
+export async function finishConversation(sink: ResultSink, scenario: Scenario, transcript: Transcript, startedAt: Date): Promise<FinishedConversation> {
   const score = scoreConversation(scenario, transcript);
   const record = attemptRecord(scenario, score, startedAt, new Date());
   let saved = false;
   try {
-    saved = store.addResult(record).ok;
+    await sink.ready();
+    saved = sink.store.addResult(record).ok;
   } catch (error) {
     console.warn('Calm Desk: the result could not be saved.', error);
   }

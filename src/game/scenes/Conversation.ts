@@ -7,6 +7,7 @@
  */
 import * as Phaser from 'phaser';
 import { createActor, type Snapshot } from 'xstate';
+import type { AudioPort } from '../../audio/port.ts';
 import { createRealClock } from '../../conversation/clock.ts';
 import { createConversationDriver, type ConversationDriver, type LineStartEvent } from '../../conversation/driver.ts';
 import { createConversationMachine } from '../../conversation/machine.ts';
@@ -56,6 +57,7 @@ export class Conversation extends Phaser.Scene {
   private pauseMenu: PauseMenu | null = null;
   private voice: CustomerVoice | null = null;
   private cleanups: Array<() => void> = [];
+  private audioWatch: { port: AudioPort; off: () => void } | null = null;
   private moving = false;
   private lastTick = 0;
   private announced = '';
@@ -169,9 +171,18 @@ export class Conversation extends Phaser.Scene {
     void s.audio.loadForScenario(scenario.setting, voices).then(() => {
       if (this.driver) s.audio.ambience(scenario.setting);
     });
-    const showState = () => this.dom?.setAudioState(s.audio.state());
-    this.cleanups.push(s.audio.onStateChange(showState));
-    queueMicrotask(showState);
+    this.cleanups.push(() => this.audioWatch?.off());
+    queueMicrotask(() => this.syncAudioState());
+  }
+
+  /** Show the muted/locked icon for the current sound port (the game may swap ports once sound has loaded). */
+  private syncAudioState(): void {
+    const port = this.services_.audio;
+    if (this.audioWatch?.port !== port) {
+      this.audioWatch?.off();
+      this.audioWatch = { port, off: port.onStateChange(() => this.syncAudioState()) };
+    }
+    this.dom?.setAudioState(port.state());
   }
 
   private wireKeys(screen: Screen): void {
@@ -257,6 +268,7 @@ export class Conversation extends Phaser.Scene {
       if (sound) this.services_.audio.emotion(sound);
     }
     this.lastMood = mood;
+    this.syncAudioState();
     const view = this.refresh();
     if (view?.ended && !this.ending) this.end();
   }
@@ -300,7 +312,7 @@ export class Conversation extends Phaser.Scene {
     const transcript = snapshot.context.transcript;
     this.services_.overlay.announce(this.t('conversation.endedAnnounce'));
     const started = this.startedAt;
-    void finishConversation(this.services_.store, scenario, transcript, started).then((result) => {
+    void finishConversation(this.services_, scenario, transcript, started).then((result) => {
       if (!this.screen || this.screen.disposed) return;
       if (!result.saved) this.dom?.setNotice(this.t('conversation.notSaved'));
       // A window timer, not the scene clock: the hand-over must not wait for slow frames.
@@ -325,6 +337,7 @@ export class Conversation extends Phaser.Scene {
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
     this.voice?.stop();
     this.voice = null;
+    this.audioWatch = null;
     this.driver?.dispose();
     this.driver = null;
     this.pauseMenu = null;
