@@ -155,8 +155,9 @@ export const CHARACTERS: Record<PortraitId, Character> = {
     hairBack: none,
     hairFront: (c) =>
       p('M168 300 C162 240 172 200 196 184 L196 300 Z M432 300 C438 240 428 200 404 184 L404 300 Z', mix(c.hair, c.skin, 0.55)) +
-      p('M186 236 C176 150 250 104 320 112 C390 118 438 160 420 220 C380 200 330 206 290 186 C260 200 220 214 186 236 Z', c.hair) +
-      p('M250 130 C300 118 360 128 396 156', 'none', { stroke: '#6d5a7a', 'stroke-width': 6, 'stroke-linecap': 'round' }),
+      p('M184 252 C172 168 232 108 308 106 C388 104 446 152 432 246 C420 228 404 214 386 206 C366 236 322 244 288 230 C266 220 250 206 240 196 C216 212 196 230 184 252 Z', c.hair) +
+      p('M236 150 C280 126 350 126 400 164', 'none', { stroke: '#6d5a7a', 'stroke-width': 6, 'stroke-linecap': 'round' }) +
+      p('M300 196 C330 204 360 200 382 190', 'none', { stroke: mix(c.hair, '#ffffff', 0.2), 'stroke-width': 4, 'stroke-linecap': 'round' }),
     collar: (c) =>
       p('M236 540 Q300 584 364 540 L364 720 L236 720 Z', '#f2e4cf') +
       p('M236 540 L276 720 L226 720 L180 570 Z M364 540 L324 720 L374 720 L420 570 Z', mix(c.clothing, '#000000', 0.15)),
