@@ -6,7 +6,7 @@ export default {
   needs: 'Mitä hän tarvitsee?',
   expects: 'Mitä hän odottaa?',
   goals: 'Harjoittele tätä',
-  facilitator: 'Kouluttajan huomio',
+  facilitator: 'Kouluttajan muistiinpano',
   start: 'Aloita keskustelu',
   back: 'Takaisin tilanteisiin',
   loading: 'Ladataan tilannetta…',

@@ -17,7 +17,7 @@ export default {
   loading: 'Ladataan…',
   loadingProgress: 'Ladataan {percent} %',
   hasErrors: { one: 'tiedostossa on {count} virhe — aja npx calm-desk lint', other: 'tiedostossa on {count} virhettä — aja npx calm-desk lint' },
-  keysHint: 'Sarkain tai nuolet liikkuvat · Enter valitsee · Esc palaa · F koko näyttö',
+  keysHint: 'Sarkain tai nuolinäppäimet: liiku · Enter: valitse · Esc: takaisin · F: koko näyttö',
   fullscreenOn: 'Koko näyttö käytössä.',
   fullscreenOff: 'Koko näyttö pois.',
   setting_shop: 'Myymälä',
