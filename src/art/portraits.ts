@@ -40,6 +40,28 @@ export function portraitSvg(portraitId: PortraitId, expression: Expression, opti
   return svgDocument(PORTRAIT_WIDTH, PORTRAIT_HEIGHT, body, options.title);
 }
 
+/**
+ * Several portraits side by side in one SVG (one texture instead of many), overlapping a little
+ * like a small crowd; every other one stands slightly lower. `scale` sizes each portrait.
+ */
+export function crowdSvg(members: ReadonlyArray<{ portrait: PortraitId; expression: Expression }>, scale = 0.5, step = 150): string {
+  const w = Math.round(PORTRAIT_WIDTH * scale);
+  const h = Math.round(PORTRAIT_HEIGHT * scale);
+  const lift = 14;
+  const width = step * Math.max(0, members.length - 1) + w;
+  // Odd members stand behind: draw them first.
+  const order = members.map((m, i) => ({ ...m, i })).sort((a, b) => (b.i % 2) - (a.i % 2));
+  const body = order
+    .map(({ portrait, expression, i }) =>
+      portraitSvg(portrait, expression).replace(
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/,
+        `<svg x="${i * step}" y="${(i % 2) * lift}" width="${w}" height="${h}"`,
+      ),
+    )
+    .join('');
+  return svgDocument(width, h + lift, body);
+}
+
 /** Every portrait id and expression pair, for tests and preloading. */
 export function allPortraitVariants(): Array<{ portrait: PortraitId; expression: Expression }> {
   return PORTRAITS.flatMap((portrait) => EXPRESSIONS.map((expression) => ({ portrait, expression })));

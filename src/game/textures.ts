@@ -10,7 +10,7 @@
  */
 import * as Phaser from 'phaser';
 import { BACKDROP_HEIGHT, BACKDROP_WIDTH, backdropSvg } from '../art/backdrops.ts';
-import { PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../art/portraits.ts';
+import { crowdSvg, PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../art/portraits.ts';
 import { EXPRESSIONS, type Expression, type PortraitId, type SettingId } from '../scenario/vocabulary.ts';
 
 /** Texture key of a setting's backdrop. */
@@ -55,6 +55,23 @@ export function queueArt(scene: Phaser.Scene, request: ArtRequest): number {
     }
   }
   return queued;
+}
+
+/**
+ * Queue several portraits as one texture (one image to decode and upload instead of many),
+ * e.g. the Title's row of customers. Returns whether anything was queued.
+ */
+export function queueCrowd(
+  scene: Phaser.Scene,
+  key: string,
+  members: ReadonlyArray<{ portrait: PortraitId; expression: Expression }>,
+  scale = 0.5,
+): boolean {
+  if (scene.textures.exists(key)) return false;
+  const svg = crowdSvg(members, scale);
+  const size = /width="(\d+)" height="(\d+)"/.exec(svg);
+  scene.load.svg(key, svgBase64(svg), { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) });
+  return true;
 }
 
 /** Load art outside `preload()` (e.g. in `create()`); resolves when done, also when a file failed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPortraitVariants, PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../../src/art/portraits.ts';
+import { allPortraitVariants, crowdSvg, PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../../src/art/portraits.ts';
 import { backdropSvg, BACKDROP_SETTINGS } from '../../src/art/backdrops.ts';
 import { svgDataUri } from '../../src/art/svg.ts';
 import { EXPRESSIONS, PORTRAITS, SETTINGS } from '../../src/scenario/vocabulary.ts';
@@ -33,6 +33,25 @@ describe('portraitSvg', () => {
     const svg = portraitSvg('man-40s', 'angry', { title: 'Pekka <angry> & loud' });
     expect(svg).toContain('<title>Pekka &lt;angry&gt; &amp; loud</title>');
     expect(XMLValidator(svg)).toBe(true);
+  });
+});
+
+describe('crowdSvg', () => {
+  it('places every member, scaled, in one well-formed SVG', () => {
+    const members = [
+      { portrait: 'woman-60s', expression: 'happy' },
+      { portrait: 'man-40s', expression: 'relieved' },
+      { portrait: 'woman-20s', expression: 'happy' },
+    ] as const;
+    const svg = crowdSvg(members, 0.5, 150);
+    expect(XMLValidator(svg)).toBe(true);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="600" height="374"/);
+    const nested = svg.match(/<svg x="\d+" y="\d+" width="300" height="360" viewBox="0 0 600 720"/g) ?? [];
+    expect(nested).toHaveLength(3);
+    for (const m of members) {
+      const body = portraitSvg(m.portrait, m.expression).replace(/^<svg[^>]*>/, '');
+      expect(svg).toContain(body);
+    }
   });
 });
 

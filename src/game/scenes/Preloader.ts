@@ -1,12 +1,12 @@
 import * as Phaser from 'phaser';
 import { FONT_FAMILY, PALETTE } from '../theme.ts';
 import { services } from '../services.ts';
-import { queueArt } from '../textures.ts';
+import { queueArt, queueCrowd } from '../textures.ts';
 import { el } from '../ui/dom.ts';
 
-/** The calmed-down customers who greet the player on the Title. */
-export const TITLE_CUSTOMERS = ['woman-60s', 'man-40s', 'woman-20s', 'man-70s', 'person-30s'] as const;
-export const TITLE_PORTRAIT_SCALE = 0.5;
+/** The calmed-down customers who greet the player on the Title, drawn as one texture. */
+export const TITLE_CROWD_KEY = 'title-crowd';
+const TITLE_CUSTOMERS = ['woman-60s', 'man-40s', 'woman-20s', 'man-70s', 'person-30s'] as const;
 
 const BAR = { x: 560, y: 600, width: 800, height: 28 };
 
@@ -41,7 +41,7 @@ export class Preloader extends Phaser.Scene {
 
   preload(): void {
     queueArt(this, { backdrops: ['office'] });
-    queueArt(this, { portraits: TITLE_CUSTOMERS, expressions: ['happy'], portraitScale: TITLE_PORTRAIT_SCALE });
+    queueCrowd(this, TITLE_CROWD_KEY, TITLE_CUSTOMERS.map((portrait) => ({ portrait, expression: 'happy' as const })));
   }
 
   async create(): Promise<void> {

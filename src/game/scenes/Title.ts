@@ -1,8 +1,8 @@
 import * as Phaser from 'phaser';
 import { presentTitle } from '../../presenter/title.ts';
 import { services } from '../services.ts';
-import { backdropKey, portraitKey } from '../textures.ts';
-import { TITLE_CUSTOMERS, TITLE_PORTRAIT_SCALE } from './Preloader.ts';
+import { backdropKey } from '../textures.ts';
+import { TITLE_CROWD_KEY } from './Preloader.ts';
 import { el } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import { button } from '../ui/widgets.ts';
@@ -80,12 +80,7 @@ export class Title extends Phaser.Scene {
 
   /** A row of content customers along the bottom left: what the game is about, at a glance. */
   private drawCustomers(): void {
-    TITLE_CUSTOMERS.forEach((portrait, i) => {
-      const key = portraitKey(portrait, 'happy', TITLE_PORTRAIT_SCALE);
-      if (!this.textures.exists(key)) return;
-      const x = 190 + i * 150;
-      this.add.image(x, 1080 + (i % 2) * 14, key).setOrigin(0.5, 1).setDepth(i % 2 === 0 ? 1 : 0);
-    });
+    if (this.textures.exists(TITLE_CROWD_KEY)) this.add.image(40, 1094, TITLE_CROWD_KEY).setOrigin(0, 1);
   }
 
   /**
