@@ -98,7 +98,8 @@ export class ConversationDom {
     );
     this.notice = el('p', { className: 'cd-conv-notice', attrs: { role: 'status' } });
     this.hint = el('p', { className: 'cd-conv-hint' });
-    screen.append(top, name, captions, this.repliesBox, this.facilitator, this.notice, this.hint);
+    const column = el('div', { className: 'cd-conv-column' }, captions, this.repliesBox);
+    screen.append(top, name, column, this.facilitator, this.notice, this.hint);
   }
 
   /** Draw a view; cheap when little changed. */

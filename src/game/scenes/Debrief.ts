@@ -66,8 +66,8 @@ export class Debrief extends Phaser.Scene {
       button(screen, view.actions.back, () => this.go('ScenarioSelect', { focusFile: this.input_.file }), { testId: 'back-to-scenarios', shortcut: 'Escape' }),
       el('p', { className: 'cd-hint' }, view.keysHint),
     );
-    screen.append(doc.scroller, actions);
-    if (!this.input_.saved) screen.append(el('p', { className: 'cd-debrief-notice', attrs: { role: 'status' } }, t('debrief.notSaved')));
+    const notice = this.input_.saved ? null : el('p', { className: 'cd-debrief-notice', attrs: { role: 'status' } }, t('debrief.notSaved'));
+    screen.append(el('div', { className: 'cd-debrief-layout' }, doc.scroller, actions, notice));
     arrowNavigation(screen, actions);
     screen.onKey((e) => {
       if (e.key === 'Escape') {
