@@ -229,10 +229,12 @@ async function pauseClock(page: Page): Promise<void> {
 }
 
 /**
- * Runs `work` with the page's fake clock (see `OpenOptions.clock`) paused, so slow work such as
- * screenshots on a busy machine does not count as the trainee's silence.
+ * Runs `work` with the page's fake clock (see `OpenOptions.clock`) paused: time then moves only
+ * when the test moves it (`page.clock.fastForward`), so slow work such as screenshots on a busy
+ * machine does not count as the trainee's silence, and an idle game draws no frames.
  */
 export async function holdTime<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  if (heldPages.has(page)) return work();
   await pauseClock(page);
   heldPages.add(page);
   try {
