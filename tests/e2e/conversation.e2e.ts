@@ -52,7 +52,11 @@ describe('A whole conversation to the debrief', () => {
     await waitForScene(page, 'ScenarioSelect');
     const card = page.locator(`button.cd-card[data-file="${playable.file}"]`);
     await card.waitFor();
-    const cardText = await card.innerText();
+    // What a screen reader announces for the card: its name and its description.
+    const cardText = await card.evaluate((button) => {
+      const description = (button.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '');
+      return [button.textContent, ...description].join(' ');
+    });
     expect(cardText).toContain(select.attempts.one.replace('{count}', '1'));
     expect(cardText).toMatch(new RegExp(select.bestScore.replace('{score}', '\\d+')));
   });
