@@ -47,6 +47,11 @@ export class Debrief extends Phaser.Scene {
   }
 
   create(): void {
+    if (!this.input_?.scenario || !this.input_.score) {
+      // Nothing to show (e.g. opened without a finished conversation): back to the list.
+      this.scene.start('ScenarioSelect');
+      return;
+    }
     const s = services(this);
     const t = presenterTranslate(s);
     const { scenario, transcript, score } = this.input_;
