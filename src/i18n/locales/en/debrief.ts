@@ -52,7 +52,7 @@ export default {
   efficiencyLine: 'Decisions used: {used} (the shortest way to a solution takes {shortest}).',
   efficiencyNoPath: 'Decisions used: {used}.',
   moodHeading: 'Mood over the conversation',
-  moodSummary: 'Mood went from {start} to {end} (0 calm, 100 furious). The highest point was {peak}.',
+  moodSummary: 'On a scale from 0 (calm) to 100 (furious), the mood went from {start} to {end}. The highest point was {peak}.',
   moodAxis: 'Mood',
   moodAxisTime: 'Time',
   moodMarker: 'Decision {number}',

@@ -52,7 +52,7 @@ export default {
   efficiencyLine: 'Päätöksiä: {used} (lyhin reitti ratkaisuun vaatii {shortest}).',
   efficiencyNoPath: 'Päätöksiä: {used}.',
   moodHeading: 'Mieliala keskustelun aikana',
-  moodSummary: 'Mieliala muuttui arvosta {start} arvoon {end} (0 rauhallinen, 100 raivoissaan). Korkeimmillaan se oli {peak}.',
+  moodSummary: 'Asteikolla 0 (rauhallinen) – 100 (raivoissaan) mieliala muuttui arvosta {start} arvoon {end}. Korkeimmillaan se oli {peak}.',
   moodAxis: 'Mieliala',
   moodAxisTime: 'Aika',
   moodMarker: 'Päätös {number}',
