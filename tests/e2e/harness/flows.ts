@@ -50,20 +50,11 @@ interface ConversationState {
   scene: string | null;
   replies: ReplyOnScreen[];
   repliesShown: boolean;
-  silenceShown: boolean;
 }
 
 /** Jumps the (installed) clock ahead by `ms`, firing due timers once. */
 export async function skipTime(page: Page, ms: number): Promise<void> {
   await page.clock.fastForward(ms);
-}
-
-/** The key of the scene whose screen is in the overlay now (e.g. `Title`, `Debrief`). */
-export function currentScene(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const screens = [...document.querySelectorAll<HTMLElement>('#cd-overlay section.cd-screen[data-scene]')];
-    return screens.at(-1)?.dataset.scene ?? null;
-  });
 }
 
 /** Waits until the overlay shows the screen of `scene`. */
@@ -174,7 +165,6 @@ async function readState(page: Page): Promise<ConversationState> {
     const screen = screens.at(-1);
     const box = screen?.querySelector<HTMLElement>('.cd-conv-replies');
     const buttons = [...(screen?.querySelectorAll<HTMLButtonElement>('button.cd-conv-reply') ?? [])];
-    const ring = screen?.querySelector<SVGElement>('.cd-conv-ring');
     return {
       scene: screen?.dataset.scene ?? null,
       repliesShown: box ? !box.hidden && box.closest('[hidden]') === null : false,
@@ -183,7 +173,6 @@ async function readState(page: Page): Promise<ConversationState> {
         number: index + 1,
         interrupts: button.dataset.interrupts === 'true',
       })),
-      silenceShown: ring ? ring.style.display !== 'none' : false,
     };
   });
 }
@@ -253,7 +242,7 @@ function compareTuples(a: number[], b: number[]): number {
 }
 
 /** Steps from each node to the nearest ending, following replies, branches and silences. */
-export function distancesToEnding(scenario: Scenario): Map<string, number> {
+function distancesToEnding(scenario: Scenario): Map<string, number> {
   const incoming = new Map<string, string[]>();
   for (const node of Object.values(scenario.nodes)) {
     const targets = [...node.replies.map((r) => r.next), ...node.branches.map((b) => b.next), ...(node.silence ? [node.silence.next] : [])];
