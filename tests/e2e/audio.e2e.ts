@@ -1,6 +1,6 @@
 /**
  * Sound blocked: Chromium's autoplay policy keeps audio off until a gesture, and this browser
- * keeps refusing even then (its AudioContext never resumes). The game must play on with
+ * keeps refusing even then (its AudioContext never runs). The game must play on with
  * captions, show the small muted icon, and log no errors.
  */
 import { describe, expect, test } from 'vitest';
@@ -11,13 +11,28 @@ import { scenarioById } from './harness/scenarios.ts';
 
 const browser = useBrowser(['--autoplay-policy=user-gesture-required']);
 
-/** Runs in the page first: an AudioContext that stays suspended whatever the game does. */
+/**
+ * Runs in the page first: every AudioContext is suspended at birth and stays so, whatever the
+ * game or Howler does (a browser that blocks sound even after a gesture).
+ */
 function refuseAudio(): void {
-  const Context = window.AudioContext;
-  if (!Context) return;
-  Context.prototype.resume = function resume(this: AudioContext) {
-    return Promise.resolve();
-  };
+  const Native = window.AudioContext;
+  if (!Native) return;
+  class BlockedAudioContext extends Native {
+    constructor(options?: AudioContextOptions) {
+      super(options);
+      void super.suspend();
+    }
+
+    override get state(): AudioContextState {
+      return 'suspended';
+    }
+
+    override resume(): Promise<void> {
+      return Promise.resolve();
+    }
+  }
+  window.AudioContext = BlockedAudioContext;
 }
 
 describe('Sound blocked by the browser', () => {
