@@ -27,7 +27,11 @@ export function StartGame(parentId: string, extraScenes: Array<typeof Phaser.Sce
   const parent = document.getElementById(parentId);
   if (!parent) throw new Error(`No element with id "${parentId}" to start the game in.`);
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    // The Canvas renderer, on purpose: the game draws a few large images, a meter and cross-fades,
+    // nothing that needs shaders. Training-room laptops, VDI sessions and projector PCs often run
+    // without GPU acceleration, where WebGL falls back to software and a full-screen image costs
+    // 100–300 ms a frame; Canvas 2D draws the same frame within 16.7 ms (see docs/performance.md).
+    type: Phaser.CANVAS,
     parent,
     width: DESIGN_WIDTH,
     height: DESIGN_HEIGHT,
