@@ -10,6 +10,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { isAutoFailTag, isTrustRuiner } from '../../../src/scenario/vocabulary.ts';
 import type { Reply, Scenario } from '../../../src/scenario/model.ts';
+import type { PathStep } from '../../../src/analysis/paths.ts';
 import type { Playable } from './scenarios.ts';
 
 /** How the tests press things: keys only, or the mouse. */
@@ -157,6 +158,48 @@ export async function playToDebrief(
     await skipTime(page, 1500);
   }
   throw new Error(`The conversation did not reach the debrief; decisions so far: ${JSON.stringify(played.decisions)}`);
+}
+
+/**
+ * Plays exactly the decisions of `steps` (a path from `analyzeScenario`) on screen and waits for
+ * the Debrief: a reply is answered once the customer has finished, an interruption while they
+ * still talk, and a silence is waited out until its rule applies.
+ */
+export async function playPath(page: Page, scenario: Scenario, steps: readonly PathStep[], mode: InputMode): Promise<void> {
+  let next = 0;
+  for (let guard = 0; guard < 600; guard += 1) {
+    const state = await readState(page);
+    if (state.scene === 'Debrief') {
+      if (next !== steps.length) throw new Error(`${scenario.id}: the debrief came after ${next} of ${steps.length} decisions`);
+      return;
+    }
+    const step = steps[next];
+    if (state.scene !== 'Conversation' || !step) {
+      await (state.scene === 'Conversation' ? skipTime(page, 1500) : page.waitForTimeout(100));
+      continue;
+    }
+    const node = scenario.nodes[step.nodeId];
+    const talking = state.replies.some((reply) => reply.interrupts);
+    const onNode = state.repliesShown && state.replies.length > 0 && nodeOf(scenario, state.replies)?.id === step.nodeId;
+    if (step.kind === 'silence' && node && node.replies.length === 0) {
+      // A node with nothing to say back: the silence is all there is, time alone moves on.
+      next += 1;
+      continue;
+    }
+    if (step.kind === 'silence' && onNode && !talking) {
+      await waitOutSilence(page, node?.silence?.after ?? 0);
+      next += 1;
+      continue;
+    }
+    const wanted = onNode ? state.replies.find((reply) => reply.id === step.choiceId) : undefined;
+    if (wanted && (step.kind === 'interrupt' ? talking : !talking)) {
+      await chooseReply(page, wanted.number, mode);
+      next += 1;
+      continue;
+    }
+    await skipTime(page, step.kind === 'interrupt' ? 200 : 1000);
+  }
+  throw new Error(`${scenario.id}: the path did not reach the debrief (at decision ${next + 1} of ${steps.length})`);
 }
 
 async function readState(page: Page): Promise<ConversationState> {
