@@ -5,6 +5,7 @@
  */
 import type { CatalogEntry } from '../build/catalogEntry.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { Language } from '../scenario/vocabulary.ts';
 import { difficultyLabel, languageLabel } from './labels.ts';
 
 export interface TitleScenarioItem {
@@ -33,9 +34,14 @@ export interface TitleView {
   keysHint: string;
 }
 
-/** Build the Title view-model from the catalog. */
-export function presentTitle(catalog: readonly CatalogEntry[], t: Translate): TitleView {
-  const scenarios = catalog.map((entry) => titleItem(entry, t));
+/**
+ * Build the Title view-model from the catalog. Scenarios in the player's `language` come first
+ * (otherwise in catalog order), so a Finnish session does not scroll past the English list.
+ */
+export function presentTitle(catalog: readonly CatalogEntry[], t: Translate, language?: Language): TitleView {
+  const own = (entry: CatalogEntry) => (language !== undefined && entry.language === language ? 0 : 1);
+  const ordered = [...catalog].sort((a, b) => own(a) - own(b));
+  const scenarios = ordered.map((entry) => titleItem(entry, t));
   return {
     appName: t('common.appName'),
     tagline: t('common.tagline'),

@@ -17,6 +17,12 @@ describe('presentTitle', () => {
     ]);
   });
 
+  it("lists the player's own language first, keeping catalog order otherwise", () => {
+    const view = presentTitle([kettleEn, broken, kettleFi], t, 'fi');
+    expect(view.scenarios.map((s) => s.file)).toEqual([kettleFi.file, kettleEn.file, broken.file]);
+    expect(presentTitle([kettleEn, kettleFi], t).scenarios.map((s) => s.file)).toEqual([kettleEn.file, kettleFi.file]);
+  });
+
   it('marks a broken file with its error count and the lint command instead of failing', () => {
     const view = presentTitle([kettleEn, broken], t);
     const item = view.scenarios[1]!;

@@ -19,7 +19,7 @@ export class Title extends Phaser.Scene {
   create(data: { focus?: 'settings' } = {}): void {
     const s = services(this);
     const { overlay, t, catalog } = s;
-    const view = presentTitle(catalog, t);
+    const view = presentTitle(catalog, t, s.settings().language);
     addBackdrop(this, backdropKey('office'));
     this.drawCustomers();
     const screen = overlay.mount(this, { label: view.appName, className: 'cd-title', uiSounds: true });
