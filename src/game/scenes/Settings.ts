@@ -10,6 +10,7 @@ import { bindKeys } from '../ui/keys.ts';
 import type { Screen } from '../ui/screen.ts';
 import { button, checkbox, segmented, slider } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
+import { downloadJson, exportFileName, pickTextFile } from '../../storage/files.ts';
 
 export interface SettingsData {
   /** Scene to return to (default Title). */
@@ -65,6 +66,7 @@ export class Settings extends Phaser.Scene {
       el('h2', {}, view.soundHeading),
       ...volumeSliders(screen, view, s, save),
       ...view.sound.map((toggle) => checkbox(screen, toggle.label, toggle.checked, (checked) => save({ [toggle.key]: checked }))),
+      ...resultsControls(screen, s, status),
     );
     screen.append(
       el(
@@ -78,6 +80,47 @@ export class Settings extends Phaser.Scene {
     const focus = data.focus === 'language' ? language.querySelector<HTMLInputElement>('input:checked') : back;
     screen.focus(focus ?? back);
   }
+}
+
+/** Export and import of the results saved in this browser (JSON files), with what happened in `status`. */
+function resultsControls(screen: Screen, s: Services, status: HTMLElement): HTMLElement[] {
+  const count = el('p', { className: 'cd-hint' }, s.t('settings.resultsCount', { count: s.store.results().length }));
+  const exportResults = () => {
+    const file = exportFileName();
+    downloadJson(file, s.store.exportResults());
+    status.textContent = s.t('settings.exported', { file });
+  };
+  const importResults = async () => {
+    let text: string | null;
+    try {
+      text = await pickTextFile();
+    } catch (error) {
+      status.textContent = s.t('settings.importFailed', { error: (error as Error).message });
+      return;
+    }
+    if (text === null) return;
+    const report = s.store.importResults(text);
+    if (!report.ok) {
+      status.textContent = s.t('settings.importFailed', { error: report.error });
+      return;
+    }
+    const lines = [s.t('settings.imported', { added: report.added, duplicates: report.duplicates })];
+    if (report.problems.length > 0) lines.push(s.t('settings.importProblems', { count: report.problems.length }));
+    if (!report.saved.ok) lines.push(s.t('settings.importNotSaved'));
+    status.textContent = lines.join(' ');
+    count.textContent = s.t('settings.resultsCount', { count: s.store.results().length });
+  };
+  return [
+    el('h2', { className: 'cd-settings-sub' }, s.t('settings.results')),
+    count,
+    el(
+      'div',
+      { className: 'cd-settings-actions' },
+      button(screen, s.t('settings.exportResults'), exportResults, { testId: 'export-results' }),
+      button(screen, s.t('settings.importResults'), () => void importResults(), { testId: 'import-results' }),
+    ),
+    el('p', { className: 'cd-hint' }, s.t('settings.resultsHint')),
+  ];
 }
 
 function volumeSliders(screen: Screen, view: SettingsView, s: Services, save: (patch: Parameters<Services['updateSettings']>[0]) => void): HTMLElement[] {

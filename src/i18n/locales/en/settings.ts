@@ -26,4 +26,18 @@ export default {
   notSaved: 'Settings apply now but could not be saved in this browser.',
   back: 'Back',
   percent: '{value} %',
+  results: 'Your results',
+  resultsCount: {
+    zero: 'No results saved in this browser yet.',
+    one: '{count} attempt saved in this browser.',
+    other: '{count} attempts saved in this browser.',
+  },
+  resultsHint: 'Results stay in this browser. Export them to keep a copy or to move them to another computer.',
+  exportResults: 'Export results',
+  importResults: 'Import results',
+  exported: 'Results exported as {file}.',
+  imported: 'Imported {added} new results; {duplicates} were already here.',
+  importProblems: '{count} entries in the file could not be read and were skipped.',
+  importFailed: 'That file could not be imported: {error}',
+  importNotSaved: 'The imported results are shown now but could not be saved in this browser.',
 };

@@ -26,4 +26,18 @@ export default {
   notSaved: 'Asetukset ovat käytössä, mutta niitä ei voitu tallentaa tähän selaimeen.',
   back: 'Takaisin',
   percent: '{value} %',
+  results: 'Tuloksesi',
+  resultsCount: {
+    zero: 'Tähän selaimeen ei ole vielä tallennettu tuloksia.',
+    one: 'Tähän selaimeen on tallennettu {count} suoritus.',
+    other: 'Tähän selaimeen on tallennettu {count} suoritusta.',
+  },
+  resultsHint: 'Tulokset säilyvät tässä selaimessa. Vie ne tiedostoon, niin sinulla on kopio tai voit siirtää ne toiselle koneelle.',
+  exportResults: 'Vie tulokset',
+  importResults: 'Tuo tulokset',
+  exported: 'Tulokset vietiin tiedostoon {file}.',
+  imported: 'Tuotiin {added} uutta tulosta; {duplicates} oli jo täällä.',
+  importProblems: 'Tiedostossa oli {count} kohtaa, joita ei voitu lukea; ne ohitettiin.',
+  importFailed: 'Tiedostoa ei voitu tuoda: {error}',
+  importNotSaved: 'Tuodut tulokset näkyvät nyt, mutta niitä ei voitu tallentaa tähän selaimeen.',
 };
