@@ -3,7 +3,7 @@
  * reads once and remembers. Built from the scenario, the transcript and the score report;
  * every sentence comes from the locale files or the scenario, so both languages read alike.
  */
-import type { Transcript } from '../conversation/transcript.ts';
+import type { EndEntry, Transcript } from '../conversation/transcript.ts';
 import { decisionsOf, endingOf } from '../conversation/transcript.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { isAutoFailTag, isGoodTag, TRUST_RUINERS, type Outcome, type TrustRuiner } from '../scenario/vocabulary.ts';
@@ -78,6 +78,15 @@ export interface DebriefView {
   labels: { youSaid: string; tagsGood: string; tagsBad: string; noTags: string; feedback: string; betterHeading: string };
 }
 
+/**
+ * Which explanation fits the ending: a walk-out the scenario wrote as an ending node is the
+ * customer's choice in the story (`left`); one without an ending node was the mood meter.
+ */
+function outcomeReason(scenario: Scenario, ending: EndEntry | undefined, outcome: Outcome): string {
+  if (outcome === 'walked-out' && ending && scenario.nodes[ending.nodeId]?.end) return 'left';
+  return outcome;
+}
+
 const SELF_QUESTIONS = ['why', 'where', 'better', 'unknown', 'skills'] as const;
 
 /**
@@ -110,7 +119,7 @@ export function presentDebrief(scenario: Scenario, transcript: Transcript, score
       heading: t('debrief.outcomeHeading'),
       id: outcome,
       label: outcome ? t(`debrief.outcome_${outcome}`) : '',
-      explanation: outcome ? t(`debrief.outcomeWhy_${outcome}`, { name }) : '',
+      explanation: outcome ? t(`debrief.outcomeWhy_${outcomeReason(scenario, ending, outcome)}`, { name }) : '',
     },
     satisfaction: {
       heading: t('debrief.satisfactionHeading'),

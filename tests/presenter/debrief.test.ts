@@ -80,6 +80,16 @@ describe('presentDebrief', () => {
     expect(view.autoFail?.reason).toContain('In decision 1 you raised your voice');
     expect(view.ruiners.items.find((r) => r.id === 'tyranny')!.countText).toBe('once');
     expect(view.outcome.id).toBe('walked-out');
+    expect(view.outcome.explanation).toBe("Marja's mood reached the breaking point and they walked away mid-conversation.");
+  });
+
+  it('tells a walk-out the scenario wrote as an ending apart from one the mood caused', () => {
+    const gone = scenario.nodes.gone!;
+    const written = { ...scenario, nodes: { ...scenario.nodes, gone: { ...gone, end: { ...gone.end!, outcome: 'walked-out' as const } } } };
+    const transcript = playTranscript(written, [{ choose: 'acknowledge' }, { choose: 'rules' }]);
+    const view = presentDebrief(written, transcript, scoreConversation(written, transcript), en);
+    expect(view.outcome.id).toBe('walked-out');
+    expect(view.outcome.explanation).toBe('Marja chose to leave before anything was settled. Look at the decisions below for where the trust went.');
   });
 
   it('describes a silence as a decision of its own', () => {

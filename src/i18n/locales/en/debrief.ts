@@ -21,6 +21,7 @@ export default {
   outcomeWhy_escalated: "{name}'s case went to someone else to finish. Handing over well, with a promise to follow up, still counts as service.",
   outcomeWhy_unresolved: '{name} left without a solution. Sometimes that happens even when you do everything right; check the decisions below for what was in your hands.',
   'outcomeWhy_walked-out': "{name}'s mood reached the breaking point and they walked away mid-conversation.",
+  outcomeWhy_left: '{name} chose to leave before anything was settled. Look at the decisions below for where the trust went.',
   virtuesHeading: 'The four marks of good service',
   virtue_friendliness: 'Friendliness',
   virtue_expertise: 'Expertise',

@@ -21,6 +21,7 @@ export default {
   outcomeWhy_escalated: 'Asiakkaan ({name}) asia siirtyi jonkun toisen hoidettavaksi. Hyvin tehty siirto ja lupaus palata asiaan on sekin palvelua.',
   outcomeWhy_unresolved: 'Asiakas ({name}) lähti ilman ratkaisua. Niin käy joskus, vaikka tekisit kaiken oikein; katso päätöksistä, mikä oli sinun käsissäsi.',
   'outcomeWhy_walked-out': 'Asiakkaan ({name}) mitta täyttyi, ja hän lähti kesken keskustelun.',
+  outcomeWhy_left: 'Asiakas ({name}) päätti lähteä ennen kuin asia oli selvitetty. Katso päätöksistä, missä kohdassa luottamus katosi.',
   virtuesHeading: 'Hyvän palvelun neljä tuntomerkkiä',
   virtue_friendliness: 'Ystävällisyys',
   virtue_expertise: 'Asiantuntemus',
