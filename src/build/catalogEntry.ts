@@ -19,6 +19,10 @@ export interface CatalogEntry {
   summary: string;
   difficulty: number | null;
   minutes: number | null;
+  /** Upper end when the scenario gives its length as a range (`minutes: "5-8"`). */
+  minutesMax: number | null;
+  /** Place in the suggested course order (1 = first, gentle); null when the file does not say. */
+  order: number | null;
   setting: SettingId | null;
   customerName: string | null;
   portrait: PortraitId | null;
@@ -72,6 +76,8 @@ export function catalogEntry(
       summary: s.summary,
       difficulty: s.difficulty,
       minutes: s.minutes,
+      minutesMax: s.minutesMax ?? null,
+      order: s.order ?? null,
       setting: s.setting,
       customerName: s.customer.name,
       portrait: s.customer.portrait,
@@ -100,6 +106,8 @@ function brokenEntry(
     summary: '',
     difficulty: null,
     minutes: null,
+    minutesMax: null,
+    order: null,
     setting: null,
     customerName: null,
     portrait: null,

@@ -20,9 +20,11 @@ export interface BriefingView {
   /** Language of the scenario's own text (for `lang` attributes). */
   contentLanguage: Language | null;
   summary: string;
+  /** The longer story (`brief.background`), shown under the summary; null when the file has none. */
+  background: BriefingSection | null;
   customerHeading: string;
   customerName: string;
-  /** "Shop · English · Moderate · about 6 minutes". */
+  /** "Course step 3 · Shop · English · Moderate · 5–8 minutes". */
   facts: string;
   sections: BriefingSection[];
   /** Shown when the scenario has no pre-brief. */
@@ -39,10 +41,11 @@ export interface BriefingView {
 /** Build the Briefing view-model; `facilitatorMode` decides whether the trainer note shows. */
 export function presentBriefing(entry: CatalogEntry, facilitatorMode: boolean, t: Translate): BriefingView {
   const facts = [
+    entry.order !== null ? t('briefing.courseStep', { order: entry.order }) : null,
     entry.setting ? t(`common.setting_${entry.setting}`) : null,
     capitalize(languageLabel(t, entry.language)),
     difficultyLabel(t, entry.difficulty),
-    minutesLabel(t, entry.minutes),
+    minutesLabel(t, entry.minutes, entry.minutesMax),
   ].filter((f): f is string => Boolean(f));
   const brief = entry.brief;
   const sections: BriefingSection[] = brief
@@ -52,11 +55,13 @@ export function presentBriefing(entry: CatalogEntry, facilitatorMode: boolean, t
         { heading: t('briefing.expects'), text: brief.expects },
       ].filter((s) => s.text.trim() !== '')
     : [];
+  const background = brief?.background?.trim() ?? '';
   return {
     heading: t('briefing.heading'),
     title: entry.title,
     contentLanguage: entry.language,
     summary: entry.summary,
+    background: background ? { heading: t('briefing.background'), text: background } : null,
     customerHeading: t('briefing.customer'),
     customerName: entry.customerName ?? '',
     facts: facts.join(' · '),

@@ -34,6 +34,8 @@ export interface ConversationInput {
   silenceProgress: number | null;
   /** Set once the conversation has ended. */
   outcome: Outcome | null;
+  /** Increases with every new customer turn (node, reaction, picking up again); keys the one-off cue announcement. */
+  turn: number;
 }
 
 /** The parts of the player's settings this view needs. */
@@ -75,6 +77,10 @@ export interface CaptionView {
   reaction: boolean;
   /** The trainee's own reply, not the customer's words. */
   own: boolean;
+  /** Stage direction (what the speaker does), shown in brackets in a distinct style; null when none. */
+  action: string | null;
+  /** The trainee's reply was given over the customer (an interruption). */
+  cutIn: boolean;
 }
 
 export interface ReplyView {
@@ -84,6 +90,8 @@ export interface ReplyView {
   text: string;
   /** Choosing it now talks over the customer. */
   interrupts: boolean;
+  /** Stage direction: what you do while saying it, e.g. "turns to the screen"; null when none. */
+  action: string | null;
   /** Accessible name of the button. */
   label: string;
 }
@@ -111,6 +119,11 @@ export interface ConversationView {
   repliesHeading: string;
   /** Quiet cue while the customer talks, e.g. "Marja is still talking…". */
   talkingCue: string | null;
+  /**
+   * Said once to screen readers when replies open while the customer still talks ("you can
+   * answer now, but it cuts her off"); the key changes once per customer turn.
+   */
+  talkingAnnouncement: { key: string; text: string } | null;
   /** Shown above early replies: answering now would interrupt. */
   interruptNote: string | null;
   silence: SilenceCueView | null;
@@ -143,7 +156,7 @@ export function presentConversation(
   const talking = (input.phase === 'speaking' || input.phase === 'reacting') && !input.paused;
   const repliesVisible = !input.paused && repliesShown(input, node?.earlyReplies ?? false);
   const interrupting = input.phase === 'speaking';
-  const captions = presentCaptions(input, name, t('conversation.you'));
+  const captions = presentCaptions(input, name, t('conversation.you'), t('conversation.youCutIn'));
   const last = [...captions].reverse().find((c) => !c.own);
   return {
     title: scenario.title,
@@ -151,11 +164,13 @@ export function presentConversation(
     portrait: { id: scenario.customer.portrait, expression: portraitExpression(input) },
     mood: presentMood(input.mood, scenario.customer.walksOutAt, t),
     captions,
-    announce: last ? { key: last.key, text: `${name}: ${last.text}` } : null,
+    announce: last ? { key: last.key, text: announceText(name, last, t) } : null,
     replies: repliesVisible ? presentReplies(input.replies, interrupting, name, t) : [],
     repliesVisible,
     repliesHeading: t('conversation.repliesHeading'),
     talkingCue: talking ? t('conversation.stillTalking', { name }) : null,
+    talkingAnnouncement:
+      repliesVisible && interrupting ? { key: `turn:${input.turn}`, text: t('conversation.stillTalkingAnnounce', { name }) } : null,
     interruptNote: repliesVisible && interrupting ? t('conversation.interruptNote', { name }) : null,
     silence: presentSilence(input, name, t),
     paused: input.paused,
@@ -225,14 +240,26 @@ function lastCustomerLine(entries: readonly CaptionEntry[]): LineEntry | undefin
   return undefined;
 }
 
-function presentCaptions(input: ConversationInput, speaker: string, you: string): CaptionView[] {
-  const entries = input.lines.flatMap((entry) => (entry.type === 'line' || replyText(input, entry) !== null ? [entry] : []));
+function presentCaptions(input: ConversationInput, speaker: string, you: string, youCutIn: string): CaptionView[] {
+  const entries = input.lines.flatMap((entry) => (entry.type === 'line' || replyOf(input, entry) !== undefined ? [entry] : []));
   const shownEntries = entries.slice(-CAPTION_LINES);
   return shownEntries.map((entry, i) => {
     const current = i === shownEntries.length - 1;
     if (entry.type === 'decision') {
-      const text = replyText(input, entry) ?? '';
-      return { key: `${entry.at}:${entry.nodeId}:decision:${entry.index}`, speaker: you, text, shown: text, rest: '', current, reaction: false, own: true };
+      const reply = replyOf(input, entry);
+      const text = reply?.say ?? '';
+      return {
+        key: `${entry.at}:${entry.nodeId}:decision:${entry.index}`,
+        speaker: entry.interrupted ? youCutIn : you,
+        text,
+        shown: text,
+        rest: '',
+        current,
+        reaction: false,
+        own: true,
+        action: reply?.action ?? null,
+        cutIn: entry.interrupted,
+      };
     }
     const talking = input.phase === 'speaking' || input.phase === 'reacting';
     const progress = current && talking ? input.lineProgress : 1;
@@ -246,14 +273,24 @@ function presentCaptions(input: ConversationInput, speaker: string, you: string)
       current,
       reaction: entry.cause !== 'node',
       own: false,
+      action: lineAction(input, entry),
+      cutIn: false,
     };
   });
 }
 
-/** What the trainee said at a decision; null for a silence or an unknown reply. */
-function replyText(input: ConversationInput, entry: DecisionEntry): string | null {
-  if (entry.kind !== 'reply' || entry.choiceId === null) return null;
-  return input.scenario.nodes[entry.nodeId]?.replies.find((r) => r.id === entry.choiceId)?.say ?? null;
+/** The stage direction of a customer line: recorded with the line, else the node's scripted line. */
+function lineAction(input: ConversationInput, entry: LineEntry): string | null {
+  const recorded = (entry as LineEntry & { action?: string }).action;
+  if (recorded !== undefined) return recorded.trim() || null;
+  if (entry.cause !== 'node' || entry.index < 0) return null;
+  return input.scenario.nodes[entry.nodeId]?.says[entry.index]?.action?.trim() || null;
+}
+
+/** The reply the trainee gave at a decision; undefined for a silence or an unknown reply. */
+function replyOf(input: ConversationInput, entry: DecisionEntry): Reply | undefined {
+  if (entry.kind !== 'reply' || entry.choiceId === null) return undefined;
+  return input.scenario.nodes[entry.nodeId]?.replies.find((r) => r.id === entry.choiceId);
 }
 
 /**
@@ -269,15 +306,24 @@ export function splitSpoken(text: string, progress: number): { shown: string; re
   return { shown: text.slice(0, cut), rest: text.slice(cut) };
 }
 
+/** "Marja: (slaps the receipt down) I want my money back." */
+function announceText(name: string, caption: CaptionView, t: Translate): string {
+  const action = caption.action ? `${t('conversation.action', { action: caption.action })} ` : '';
+  return `${name}: ${action}${caption.text}`;
+}
+
 function presentReplies(replies: readonly Reply[], interrupting: boolean, name: string, t: Translate): ReplyView[] {
   return replies.slice(0, 4).map((reply, i) => {
     const number = i + 1;
-    const base = t('conversation.replyLabel', { number, text: reply.say });
+    const action = reply.action?.trim() || null;
+    const words = action ? `${t('conversation.action', { action })} ${reply.say}` : reply.say;
+    const base = t('conversation.replyLabel', { number, text: words });
     return {
       number,
       id: reply.id,
       text: reply.say,
       interrupts: interrupting,
+      action,
       label: interrupting ? `${base} ${t('conversation.replyInterrupts', { name })}` : base,
     };
   });

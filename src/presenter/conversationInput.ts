@@ -38,6 +38,7 @@ export function conversationInput(snapshot: ConversationSnapshotLike, progress: 
     replies: selectVisibleReplyModels(snapshot),
     silenceProgress: phase === 'awaiting' ? progress.silenceProgress : null,
     outcome: phase === 'ended' ? (selectEnding(snapshot)?.outcome ?? null) : null,
+    turn: context.turn,
   };
 }
 

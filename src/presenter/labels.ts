@@ -17,7 +17,13 @@ export function difficultyLabel(t: Translate, difficulty: number | null): string
   return t(`common.difficulty_${level}`);
 }
 
-/** "about 6 minutes". */
-export function minutesLabel(t: Translate, minutes: number | null): string {
-  return minutes === null ? '' : t('common.minutes', { count: Math.max(1, Math.round(minutes)) });
+/**
+ * "about 6 minutes", or "5–8 minutes" when the scenario gives a range.
+ * @example minutesLabel(t, 5, 8) // '5–8 minutes'
+ */
+export function minutesLabel(t: Translate, minutes: number | null, minutesMax: number | null = null): string {
+  if (minutes === null) return '';
+  const low = Math.max(1, Math.round(minutes));
+  const high = minutesMax === null ? low : Math.round(minutesMax);
+  return high > low ? t('common.minutesRange', { low, high }) : t('common.minutes', { count: low });
 }

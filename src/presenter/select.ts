@@ -1,7 +1,8 @@
 /**
  * View-model of the ScenarioSelect screen: one card per bundled scenario with its language,
- * difficulty, length, best score and attempts, filtered by language and numbered for the
- * number keys.
+ * difficulty, length, best score and attempts, in the suggested course order (gentle to hard),
+ * filtered by language and numbered for the number keys. The first scenario in that order the
+ * player has not yet passed is marked as the recommended next one.
  */
 import type { CatalogEntry } from '../build/catalogEntry.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -29,6 +30,14 @@ export interface SelectCard {
   minutes: string;
   best: string;
   attempts: string;
+  /** "Step 3" in the course order; empty when the scenario has no place in it. */
+  step: string;
+  /** Passed: the best score reaches the pass mark (the rubric's "good" band). */
+  passed: boolean;
+  /** "Passed" / "Recommended next" badge text, else null. */
+  badge: string | null;
+  /** The first scenario in course order not yet passed (one card at most). */
+  recommended: boolean;
   playable: boolean;
   problem: string | null;
   /** Accessible name of the card's button. */
@@ -45,8 +54,21 @@ export interface SelectView {
   shownText: string;
   emptyText: string | null;
   numberHint: string;
+  /** "Suggested order: gentle first. Recommended next: …" (null when everything is passed). */
+  courseText: string | null;
   backLabel: string;
 }
+
+/** What decides the recommendation. */
+export interface SelectOptions {
+  /** Lowest best score that counts as passed, per scenario (the rubric's "good" band); default 65. */
+  passScore?: (entry: CatalogEntry) => number;
+  /** Recommend a scenario in this language when one is shown (the player's language). */
+  language?: Language;
+}
+
+/** The default rubric's "good" band: a best score at or above it passes a scenario. */
+export const DEFAULT_PASS_SCORE = 65;
 
 /** Stats key of a scenario: results are kept per scenario id and language. */
 export function statsKey(id: string, language: Language | null): string {
@@ -59,9 +81,17 @@ export function presentSelect(
   stats: Readonly<Record<string, ScenarioStats>>,
   filter: LanguageFilter,
   t: Translate,
+  options: SelectOptions = {},
 ): SelectView {
-  const shown = catalog.filter((e) => filter === 'all' || e.language === filter);
-  const cards = shown.map((entry, index) => card(entry, index + 1, stats[statsKey(entry.id, entry.language)], t));
+  const shown = courseOrder(catalog.filter((e) => filter === 'all' || e.language === filter));
+  const passScore = options.passScore ?? (() => DEFAULT_PASS_SCORE);
+  const passedIds = new Set(
+    catalog.filter((e) => (stats[statsKey(e.id, e.language)]?.best ?? -1) >= passScore(e)).map((e) => e.id),
+  );
+  const next = recommendedEntry(shown, passedIds, options.language);
+  const cards = shown.map((entry, index) =>
+    card(entry, index + 1, stats[statsKey(entry.id, entry.language)], { passed: passedIds.has(entry.id), recommended: entry === next }, t),
+  );
   const languages = LANGUAGES.filter((l) => catalog.some((e) => e.language === l));
   return {
     heading: t('select.heading'),
@@ -75,11 +105,42 @@ export function presentSelect(
     shownText: t('select.shown', { count: cards.length }),
     emptyText: cards.length === 0 ? t('select.empty') : null,
     numberHint: t('select.numberHint'),
+    courseText: courseText(shown, next, t),
     backLabel: t('common.back'),
   };
 }
 
-function card(entry: CatalogEntry, number: number, stats: ScenarioStats | undefined, t: Translate): SelectCard {
+/**
+ * Scenarios in the suggested course order: by `order`, then those without one; otherwise the
+ * catalog's own order (so English and Finnish versions of one step stay side by side).
+ */
+export function courseOrder(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  const rank = (e: CatalogEntry) => (e.order === null ? Number.POSITIVE_INFINITY : e.order);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+/** The first playable scenario in course order not passed yet (in the player's language when one is shown). */
+function recommendedEntry(shown: readonly CatalogEntry[], passedIds: ReadonlySet<string>, language?: Language): CatalogEntry | null {
+  const open = shown.filter((e) => e.playable && !passedIds.has(e.id));
+  return open.find((e) => e.language === language) ?? open[0] ?? null;
+}
+
+function courseText(shown: readonly CatalogEntry[], next: CatalogEntry | null, t: Translate): string | null {
+  if (!shown.some((e) => e.order !== null)) return next ? t('select.recommendedText', { title: next.title }) : null;
+  if (!next) return `${t('select.courseIntro')} ${t('select.allPassed')}`;
+  return `${t('select.courseIntro')} ${t('select.recommendedText', { title: next.title })}`;
+}
+
+function card(
+  entry: CatalogEntry,
+  number: number,
+  stats: ScenarioStats | undefined,
+  status: { passed: boolean; recommended: boolean },
+  t: Translate,
+): SelectCard {
   const attempts = stats?.attempts ?? 0;
   return {
     file: entry.file,
@@ -89,7 +150,11 @@ function card(entry: CatalogEntry, number: number, stats: ScenarioStats | undefi
     language: capitalize(languageLabel(t, entry.language)),
     difficulty: difficultyLabel(t, entry.difficulty),
     difficultyLevel: entry.difficulty,
-    minutes: minutesLabel(t, entry.minutes),
+    minutes: minutesLabel(t, entry.minutes, entry.minutesMax),
+    step: entry.order !== null ? t('select.step', { order: entry.order }) : '',
+    passed: status.passed,
+    badge: status.recommended ? t('select.recommended') : status.passed ? t('select.passed') : null,
+    recommended: status.recommended,
     best: stats?.best !== null && stats?.best !== undefined ? t('select.bestScore', { score: Math.round(stats.best) }) : t('select.notPlayed'),
     attempts: attempts > 0 ? t('select.attempts', { count: attempts }) : '',
     playable: entry.playable,
@@ -115,4 +180,26 @@ export function statsFromResults(
     s.best = s.best === null ? r.overall : Math.max(s.best, r.overall);
   }
   return stats;
+}
+
+/**
+ * The scenario "Next scenario" opens after a debrief: the first one in course order (same
+ * language) the player has not passed yet, other than the one just played; when all are passed,
+ * the one after it in course order (wrapping). Null when there is no other playable scenario.
+ */
+export function nextInCourse(
+  catalog: readonly CatalogEntry[],
+  stats: Readonly<Record<string, ScenarioStats>>,
+  currentFile: string,
+  language: Language,
+  options: Pick<SelectOptions, 'passScore'> = {},
+): CatalogEntry | null {
+  const passScore = options.passScore ?? (() => DEFAULT_PASS_SCORE);
+  const course = courseOrder(catalog.filter((e) => e.playable && e.language === language));
+  const current = course.findIndex((e) => e.file === currentFile);
+  const others = course.filter((e) => e.file !== currentFile);
+  const open = others.find((e) => (stats[statsKey(e.id, e.language)]?.best ?? -1) < passScore(e));
+  if (open) return open;
+  if (others.length === 0) return null;
+  return course[(current + 1) % course.length] ?? others[0] ?? null;
 }

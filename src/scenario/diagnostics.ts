@@ -257,6 +257,12 @@ export const DIAGNOSTIC_CODES = {
     description:
       'Saying nothing cannot be `insult` or `tyranny` (raising your voice). Use `indifference` or `arrogance` for a silence that ignores or keeps the customer waiting.',
   },
+  CD219: {
+    severity: 'error',
+    title: 'Branch loop',
+    description:
+      'These nodes only branch to each other: the loop has no decision and no ending on it, so once play enters it the customer would talk forever (the game stops such a loop as an unresolved ending). Give one of the branches a way out to a node with replies or to an ending.',
+  },
   CD301: {
     severity: 'warning',
     title: 'Reply without feedback',
@@ -295,6 +301,12 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     title: 'Unused variable',
     description: 'A variable is declared but no condition ever tests it. Use it in a `when:` or remove it.',
+  },
+  CD308: {
+    severity: 'warning',
+    title: 'A naive player scores well',
+    description:
+      'Played without reading (always the longest, the shortest or the first reply, random replies, always interrupting, always waiting, the best words while interrupting, or polite replies that do nothing), the scenario scores above the rubric\'s `naiveMax` (default 50; polite-but-useless gets 10 more) on average. Make the wrong replies tempting and vary where the good one sits; `calm-desk analyze <file>` shows every policy\'s score and the `play` arguments that repeat it.',
   },
   CD401: {
     severity: 'error',

@@ -6,6 +6,7 @@ import { conditionVariables, parseCondition } from './condition.ts';
 import { diagnostic } from './diagnostics.ts';
 import type { Diagnostic, DiagnosticCode, Range } from './diagnostics.ts';
 import { linkGraph, nodesThatReachAnEnding, reachableFrom, stronglyConnected } from './graph-analysis.ts';
+import { branchLoopMessage, branchLoops } from './branch-loops.ts';
 import type { RawNode, RawReply, RawScenario } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
 import { didYouMean, nearest } from './suggest.ts';
@@ -243,6 +244,9 @@ function checkGraph(ctx: Ctx): void {
     if (!looping || !reachable.has(group[0]!) || group.some((id) => canEnd.has(id))) continue;
     const names = group.map((id) => `\`${id}\``).join(', ');
     add(ctx, 'CD211', ctx.map.keyAt(['nodes', group[0]!]), `Nodes ${names} only lead to each other: once there, the conversation can never end.`, 'Give one of them a reply or branch that leads towards an ending.');
+  }
+  for (const loop of branchLoops(ctx.raw.nodes, reachable)) {
+    add(ctx, 'CD219', ctx.map.keyAt(['nodes', loop[0]!]), branchLoopMessage(loop), 'Give one of the branches a way out: to a node with replies, or to an ending.');
   }
 }
 

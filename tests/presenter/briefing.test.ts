@@ -39,4 +39,15 @@ describe('presentBriefing', () => {
     expect(view.sections).toEqual([]);
     expect(view.noBrief).toMatch(/taustatietoja/);
   });
+
+  it('shows the longer story, the course step and a length range', () => {
+    const entry = { ...kettleEn, order: 3, minutes: 5, minutesMax: 8, brief: { ...kettleEn.brief!, background: '  She bought it in May.\n\nIt broke twice.  ' } };
+    const view = presentBriefing(entry, false, t);
+    expect(view.background).toEqual({ heading: 'What has happened', text: 'She bought it in May.\n\nIt broke twice.' });
+    expect(view.facts).toBe('Course step 3 · Shop · English · Easy · 5–8 minutes');
+    const fi = presentBriefing(entry, false, createI18n('fi').t);
+    expect(fi.background?.heading).toBe('Mitä on tapahtunut');
+    expect(fi.facts).toBe('Kurssin vaihe 3 · Myymälä · Englanti · Helppo · 5–8 minuuttia');
+    expect(presentBriefing(kettleEn, false, t).background).toBeNull();
+  });
 });

@@ -26,6 +26,7 @@ function input(partial: Partial<ConversationInput> = {}): ConversationInput {
     replies: scenario.nodes.arrival!.replies,
     silenceProgress: null,
     outcome: null,
+    turn: 1,
     ...partial,
   };
 }
@@ -98,6 +99,43 @@ describe('presentConversation', () => {
     const next = presentConversation(input({ nodeId: 'receipt', lines: [line(0), line(1), decision, line(0, 5000, 'receipt')], replies: [] }), plain, en);
     expect(next.captions.map((c) => c.own)).toEqual([false, false, true, false]);
     expect(next.captions[3]!.current).toBe(true);
+  });
+
+  it('shows stage directions of replies and customer lines, and marks a reply given over the customer', () => {
+    const staged = kettleScenario();
+    staged.nodes.arrival!.says[0] = { ...staged.nodes.arrival!.says[0]!, action: 'puts the kettle down hard' };
+    staged.nodes.arrival!.replies[2] = { ...staged.nodes.arrival!.replies[2]!, action: 'slaps the counter' };
+    const cut: DecisionEntry = {
+      type: 'decision', at: 900, index: 0, nodeId: 'arrival', kind: 'reply', choiceId: 'shout', interrupted: true,
+      tags: ['tyranny', 'impatience'], added: [{ tag: 'impatience', reason: 'interrupted' }], moodBefore: 70, moodAfter: 80,
+      variablesBefore: {}, responseMs: -2000, next: 'arrival',
+    };
+    const speaking = presentConversation(input({ scenario: staged, replies: staged.nodes.arrival!.replies }), plain, en);
+    expect(speaking.captions[0]).toMatchObject({ action: 'puts the kettle down hard', own: false });
+    expect(speaking.announce?.text).toBe(`Marja: (puts the kettle down hard) ${line(0).text}`);
+    expect(speaking.replies[2]).toMatchObject({ action: 'slaps the counter', text: 'Calm down or leave!' });
+    expect(speaking.replies[2]!.label).toContain('3. (slaps the counter) Calm down or leave!');
+    expect(speaking.replies[0]!.action).toBeNull();
+    const after = presentConversation(input({ scenario: staged, phase: 'reacting', lines: [line(0), cut] }), plain, fi);
+    expect(after.captions[1]).toMatchObject({ own: true, cutIn: true, speaker: 'Sinä, väliin', action: 'slaps the counter' });
+    const recorded: LineEntry = { ...line(0), action: 'sighs' } as LineEntry;
+    expect(presentConversation(input({ lines: [recorded] }), plain, en).captions[0]!.action).toBe('sighs');
+  });
+
+  it('announces "still talking, answering now cuts in" once per turn, only while early replies are open', () => {
+    const first = presentConversation(input({ turn: 3 }), plain, en);
+    expect(first.talkingAnnouncement).toEqual({ key: 'turn:3', text: expect.stringContaining('would cut Marja off') });
+    expect(presentConversation(input({ turn: 3, lines: [line(0), line(1)] }), plain, en).talkingAnnouncement?.key).toBe('turn:3');
+    expect(presentConversation(input({ phase: 'awaiting', lineProgress: 1 }), plain, en).talkingAnnouncement).toBeNull();
+    expect(presentConversation(input({ paused: true }), plain, en).talkingAnnouncement).toBeNull();
+    expect(presentConversation(input({ turn: 3 }), plain, fi).talkingAnnouncement?.text).toMatch(/puhuu vielä/);
+  });
+
+  it('shows a silence prompt like any other customer line', () => {
+    const prompt: LineEntry = { type: 'line', at: 20_000, nodeId: 'arrival', index: -1, text: 'Hello? Are you still with me?', expression: 'annoyed', cause: 'silence' };
+    const view = presentConversation(input({ phase: 'reacting', lines: [line(0), line(1), prompt] }), plain, en);
+    expect(view.captions[2]).toMatchObject({ text: 'Hello? Are you still with me?', speaker: 'Marja', own: false, current: true, action: null });
+    expect(view.announce?.text).toBe('Marja: Hello? Are you still with me?');
   });
 
   it('marks reaction lines apart from the scripted ones', () => {

@@ -162,8 +162,10 @@ export class ConversationDom {
         this.captionNodes.push({ shown, rest });
         return el(
           'p',
-          { className: 'cd-conv-caption', data: { current: String(c.current && !c.own), reaction: String(c.reaction), own: String(c.own) } },
+          { className: 'cd-conv-caption', data: { current: String(c.current && !c.own), reaction: String(c.reaction), own: String(c.own), cutIn: String(c.cutIn) } },
           c.current || c.own ? el('span', { className: 'cd-conv-speaker' }, c.speaker) : null,
+          c.action ? el('span', { className: 'cd-conv-action', data: { testid: 'stage-direction' } }, this.t('conversation.action', { action: c.action })) : null,
+          c.action ? ' ' : null,
           el('span', {}, shown),
           el('span', { className: 'cd-conv-rest', attrs: { 'aria-hidden': 'true' } }, rest),
         );
@@ -216,7 +218,10 @@ export class ConversationDom {
     // The visible number and words are the accessible name ("1 That sounds…"); the interrupt
     // note, when shown, is its description.
     b.setAttribute('aria-describedby', this.note.id);
-    b.replaceChildren(el('span', { className: 'cd-conv-num' }, String(reply.number)), ' ', el('span', {}, reply.text));
+    const words = el('span', { className: 'cd-conv-words' });
+    if (reply.action) words.append(el('span', { className: 'cd-conv-action' }, this.t('conversation.action', { action: reply.action })), ' ');
+    words.append(reply.text);
+    b.replaceChildren(el('span', { className: 'cd-conv-num' }, String(reply.number)), ' ', words);
     return b;
   }
 

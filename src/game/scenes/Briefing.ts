@@ -6,6 +6,7 @@ import { backdropKey, loadArt, portraitKey } from '../textures.ts';
 import { el } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import { button } from '../ui/widgets.ts';
+import '../briefing/briefing.css';
 import { addBackdrop } from './common.ts';
 
 export interface BriefingData {
@@ -46,6 +47,9 @@ export class Briefing extends Phaser.Scene {
       // In facilitator mode the trainer's prompt comes right after the summary, where the room sees it.
       view.facilitator
         ? el('div', { className: 'cd-facilitator', attrs: { role: 'note' } }, el('h2', {}, view.facilitator.heading), el('p', { attrs: lang ? { lang } : {} }, view.facilitator.text))
+        : null,
+      view.background
+        ? el('section', { className: 'cd-briefing-background' }, el('h2', {}, view.background.heading), ...paragraphs(view.background.text, lang))
         : null,
       el(
         'dl',
@@ -104,4 +108,13 @@ export class Briefing extends Phaser.Scene {
       }
     };
   }
+}
+
+/** A long text as paragraphs: blank lines in the scenario file separate them. */
+function paragraphs(text: string, lang: string | undefined): HTMLElement[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => el('p', { attrs: lang ? { lang } : {} }, p));
 }

@@ -61,6 +61,7 @@ export class Conversation extends Phaser.Scene {
   private moving = false;
   private lastTick = 0;
   private announced = '';
+  private announcedCue = '';
   private lastMood: number | null = null;
   private repliesShown = false;
   private ending = false;
@@ -80,6 +81,7 @@ export class Conversation extends Phaser.Scene {
     this.moving = false;
     this.lastTick = 0;
     this.announced = '';
+    this.announcedCue = '';
     this.lastMood = null;
     this.repliesShown = false;
     this.ending = false;
@@ -292,10 +294,17 @@ export class Conversation extends Phaser.Scene {
     this.dom.render(view);
     this.stage.setExpression(view.portrait.expression, view.tweenMs);
     this.stage.setMood(view.mood, view.tweenMs);
+    // One live-region message per change: the new line, and once per turn the "still talking" cue with it.
+    const parts: string[] = [];
     if (view.announce && view.announce.key !== this.announced) {
       this.announced = view.announce.key;
-      this.services_.overlay.announce(view.announce.text);
+      parts.push(view.announce.text);
     }
+    if (view.talkingAnnouncement && view.talkingAnnouncement.key !== this.announcedCue) {
+      this.announcedCue = view.talkingAnnouncement.key;
+      parts.push(view.talkingAnnouncement.text);
+    }
+    if (parts.length > 0) this.services_.overlay.announce(parts.join(' '));
     if (view.repliesVisible && !this.repliesShown) this.dom.focusFirstReplyIfIdle();
     this.repliesShown = view.repliesVisible;
     return view;

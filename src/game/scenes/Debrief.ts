@@ -10,6 +10,7 @@ import * as Phaser from 'phaser';
 import type { Snapshot } from 'xstate';
 import type { Transcript } from '../../conversation/transcript.ts';
 import { presentDebrief } from '../../presenter/debrief.ts';
+import { nextInCourse, statsFromResults } from '../../presenter/select.ts';
 import type { Scenario } from '../../scenario/model.ts';
 import type { ScoreReport } from '../../scoring/report.ts';
 import { debriefDocument } from '../debrief/debriefDom.ts';
@@ -96,13 +97,10 @@ export class Debrief extends Phaser.Scene {
     this.add.rectangle(width / 2, height / 2, width, height, PALETTE.sky, this.textures.exists(key) ? 0.55 : 1);
   }
 
-  /** The next playable scenario in the catalog (in the same language), wrapping around. */
+  /** The next scenario in the course: the first not yet passed, else the one after this (same language). */
   private nextScenarioFile(): string | null {
-    const { catalog } = services(this);
-    const playable = catalog.filter((e) => e.playable && e.language === this.input_.scenario.language);
-    if (playable.length < 2) return null;
-    const at = playable.findIndex((e) => e.file === this.input_.file);
-    return playable[(at + 1) % playable.length]?.file ?? null;
+    const { catalog, store } = services(this);
+    return nextInCourse(catalog, statsFromResults(store.results()), this.input_.file, this.input_.scenario.language)?.file ?? null;
   }
 
   private go(key: string, data: object): void {

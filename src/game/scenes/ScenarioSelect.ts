@@ -7,6 +7,7 @@ import { el, uniqueId } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import type { Screen } from '../ui/screen.ts';
 import { button, segmented } from '../ui/widgets.ts';
+import '../select/select.css';
 import { addBackdrop } from './common.ts';
 
 const FILTER_KEY = 'calm-desk/select-filter';
@@ -18,17 +19,20 @@ export class ScenarioSelect extends Phaser.Scene {
   }
 
   create(data: { focusFile?: string } = {}): void {
-    const { overlay, t, catalog, store } = services(this);
+    const s = services(this);
+    const { overlay, t, catalog, store } = s;
+    const options = { language: s.settings().language };
     addBackdrop(this, backdropKey('office'));
     this.add.rectangle(960, 540, 1920, 1080, 0xdde7ea, 0.55);
     const stats = statsFromResults(store.results());
     let filter = (this.registry.get(FILTER_KEY) as LanguageFilter | undefined) ?? 'all';
-    const initial = presentSelect(catalog, stats, filter, t);
+    const initial = presentSelect(catalog, stats, filter, t, options);
     const screen = overlay.mount(this, { label: initial.heading, className: 'cd-select', uiSounds: true });
 
     const back = button(screen, initial.backLabel, () => this.scene.start('Title'), { shortcut: 'Escape', testId: 'back' });
     const list = el('ul', { className: 'cd-plain-list cd-cards', attrs: { 'aria-label': initial.heading } });
     const status = el('p', { className: 'cd-hint' });
+    const course = el('p', { className: 'cd-select-course', data: { testid: 'course' } });
     const filterControl = segmented(
       screen,
       initial.filterLabel,
@@ -42,9 +46,11 @@ export class ScenarioSelect extends Phaser.Scene {
       },
     );
     const render = () => {
-      const view = presentSelect(catalog, stats, filter, t);
+      const view = presentSelect(catalog, stats, filter, t, options);
       list.replaceChildren(...view.cards.map((c) => cardElement(screen, c, () => this.open(c, catalog))));
       status.textContent = view.emptyText ?? `${view.shownText} ${view.numberHint}`;
+      course.textContent = view.courseText ?? '';
+      course.hidden = view.courseText === null;
       return view;
     };
     render();
@@ -55,6 +61,7 @@ export class ScenarioSelect extends Phaser.Scene {
         { className: 'cd-panel cd-select-panel' },
         el('div', { className: 'cd-select-head' }, el('div', {}, el('h1', {}, initial.heading), el('p', { className: 'cd-muted' }, initial.intro)), back),
         el('div', { className: 'cd-row cd-select-filter' }, filterControl, status),
+        course,
         list,
       ),
     );
@@ -71,6 +78,7 @@ export class ScenarioSelect extends Phaser.Scene {
     });
     const focusTarget =
       (data.focusFile && list.querySelector<HTMLElement>(`button[data-file="${CSS.escape(data.focusFile)}"]`)) ||
+      list.querySelector<HTMLElement>('.cd-card-item[data-recommended="true"] button.cd-card') ||
       list.querySelector<HTMLElement>('button.cd-card');
     screen.focus(focusTarget ?? back);
   }
@@ -99,15 +107,17 @@ function cardElement(screen: Screen, card: SelectCard, onOpen: () => void): HTML
   if (card.number <= 9) action.setAttribute('aria-keyshortcuts', String(card.number));
   if (!card.playable) action.setAttribute('aria-disabled', 'true');
   screen.listen(action, 'click', onOpen);
+  const badge = card.badge ? el('span', { className: 'cd-badge cd-card-badge', data: { tone: card.recommended ? 'warm' : 'calm' } }, card.badge) : null;
   return el(
     'li',
-    { className: 'cd-card-item', data: { playable: String(card.playable) } },
+    { className: 'cd-card-item', data: { playable: String(card.playable), recommended: String(card.recommended), passed: String(card.passed) } },
     el('span', { className: 'cd-card-number', attrs: { 'aria-hidden': 'true' } }, String(card.number)),
     el('h2', { className: 'cd-card-title' }, action),
     el(
       'div',
       { id: detailsId, className: 'cd-card-details' },
-      el('span', { className: 'cd-card-meta' }, [card.language, card.difficulty, card.minutes].filter(Boolean).join(' · '), ' ', dots ?? ''),
+      badge,
+      el('span', { className: 'cd-card-meta' }, [card.step, card.language, card.difficulty, card.minutes].filter(Boolean).join(' · '), ' ', dots ?? ''),
       card.summary ? el('span', { className: 'cd-card-summary' }, card.summary) : null,
       card.problem
         ? el('span', { className: 'cd-badge', data: { tone: 'error' } }, card.problem)

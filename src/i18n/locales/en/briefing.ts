@@ -1,6 +1,8 @@
 /** Briefing screen before a conversation. */
 export default {
   heading: 'Briefing',
+  background: 'What has happened',
+  courseStep: 'Course step {order}',
   customer: 'Your customer',
   who: 'Who is this customer?',
   needs: 'What do they need?',

@@ -41,4 +41,7 @@ export default {
   outcome_unresolved: 'Not resolved',
   'outcome_walked-out': 'The customer walked out',
   you: 'You',
+  youCutIn: 'You, cutting in',
+  action: '({action})',
+  stillTalkingAnnounce: '{name} is still talking. You can answer at any moment, but answering now would cut {name} off.',
 };

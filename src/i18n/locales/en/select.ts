@@ -11,4 +11,10 @@ export default {
   empty: 'No scenarios in this language yet.',
   shown: { zero: 'No scenarios shown.', one: '{count} scenario shown.', other: '{count} scenarios shown.' },
   numberHint: 'Press a number to open that scenario.',
+  step: 'Step {order}',
+  recommended: 'Recommended next',
+  passed: '✓ Passed',
+  courseIntro: 'Listed in the suggested course order, gentle first.',
+  recommendedText: 'Recommended next: {title}.',
+  allPassed: 'You have passed every scenario shown. Replay any of them to practise.',
 };

@@ -1,6 +1,8 @@
 /** Taustatiedot ennen keskustelua. */
 export default {
   heading: 'Taustatiedot',
+  background: 'Mitä on tapahtunut',
+  courseStep: 'Kurssin vaihe {order}',
   customer: 'Asiakkaasi',
   who: 'Kuka asiakas on?',
   needs: 'Mitä hän tarvitsee?',

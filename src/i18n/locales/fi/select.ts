@@ -11,4 +11,10 @@ export default {
   empty: 'Tällä kielellä ei ole vielä tilanteita.',
   shown: { zero: 'Ei näytettäviä tilanteita.', one: '{count} tilanne näkyvissä.', other: '{count} tilannetta näkyvissä.' },
   numberHint: 'Numeronäppäin avaa vastaavan tilanteen.',
+  step: 'Vaihe {order}',
+  recommended: 'Suositeltu seuraavaksi',
+  passed: '✓ Läpäisty',
+  courseIntro: 'Tilanteet ovat suositellussa harjoitusjärjestyksessä, lempeimmät ensin.',
+  recommendedText: 'Suositeltu seuraavaksi: {title}.',
+  allPassed: 'Olet läpäissyt kaikki näytetyt tilanteet. Voit harjoitella mitä tahansa uudelleen.',
 };
