@@ -206,6 +206,69 @@ ambience office office.wav
 $S -n -r $RATE -c 1 chat.wav synth "$TOTAL" pinknoise lowpass 400 lowpass 400 gain -6
 ambience chat chat.wav
 
+# Pharmacy: a quiet shop murmur, the door chime once a loop, and paper bags rustling.
+$S crowd.wav quiet.wav lowpass 900 gain -12
+bell 1.4 1318.5 dc1.wav
+bell 1.8 987.77 dc2.wav
+place dc2.wav 0.25 2.2 dc2p.wav
+mix doorchime-dry.wav dc1.wav dc2p.wav
+$S doorchime-dry.wav doorchime.wav gain -20
+place doorchime.wav 3.0 "$TOTAL" doorchimep.wav
+$S -n -r $RATE -c 1 rustle1.wav synth 0.35 whitenoise band 3500 2500 fade q 0.05 0.35 0.2 gain -30
+scatter rustle1.wav "$TOTAL" rustle.wav 6.4 6.9 10.2
+mix pharmacy.wav quiet.wav doorchimep.wav rustle.wav shophum.wav
+ambience pharmacy pharmacy.wav
+
+# Hotel: a soft lobby with reverb and the desk bell once a loop.
+$S crowd.wav lobby.wav lowpass 700 reverb 60 50 100 100 20 gain -8
+bell 1.6 2093 deskbell-dry.wav
+$S deskbell-dry.wav deskbell.wav gain -20 reverb 30
+place deskbell.wav 7.5 "$TOTAL" deskbellp.wav
+mix hotel.wav lobby.wav deskbellp.wav vent.wav
+ambience hotel hotel.wav
+
+# Bank: a hushed hall and the two-note queue chime that calls the next number.
+$S crowd.wav hush.wav lowpass 500 reverb 80 gain -14
+bell 1.2 880 q1.wav
+bell 1.6 698.46 q2.wav
+place q2.wav 0.35 2.0 q2p.wav
+mix queue-dry.wav q1.wav q2p.wav
+$S queue-dry.wav queue.wav reverb 50 gain -18
+place queue.wav 5.0 "$TOTAL" queuep.wav
+mix bank.wav hush.wav queuep.wav vent.wav
+ambience bank bank.wav
+
+# Clinic: ventilation, a clock-like quiet and a soft single chime for the next patient.
+$S -n -r $RATE -c 1 cvent.wav synth "$TOTAL" brownnoise lowpass 200 gain -10
+$S crowd.wav waiting.wav lowpass 400 gain -18
+bell 1.4 1046.5 next-dry.wav
+$S next-dry.wav next.wav gain -22
+place next.wav 8.5 "$TOTAL" nextp.wav
+mix clinic.wav cvent.wav waiting.wav nextp.wav
+ambience clinic clinic.wav
+
+# Car service: a workshop behind a wall: compressor hum and a short air-wrench burst now and then.
+$S -n -r $RATE -c 1 comp.wav synth "$TOTAL" sine 58 sine 116 brownnoise lowpass 400 gain -20
+$S -n -r $RATE -c 1 wrench1.wav synth 0.6 whitenoise band 1800 800 tremolo 28 90 fade q 0.02 0.6 0.1 lowpass 1500 gain -24
+scatter wrench1.wav "$TOTAL" wrench.wav 2.5 3.3 9.1
+mix car-service.wav comp.wav wrench.wav crowd-dry.wav
+$S car-service.wav car-service-muffled.wav lowpass 1200
+ambience car-service car-service-muffled.wav
+
+# Transit: a bus or tram on the move: low rumble with a slow sway and the odd rail joint.
+$S -n -r $RATE -c 1 rumble.wav synth "$TOTAL" brownnoise lowpass 160 tremolo 0.4 30 gain -2
+$S -n -r $RATE -c 1 joint1.wav synth 0.12 brownnoise lowpass 500 fade q 0.005 0.12 0.1 gain -8
+scatter joint1.wav "$TOTAL" joints.wav 1.9 2.15 7.3 7.55
+mix transit.wav rumble.wav joints.wav
+ambience transit transit.wav
+
+# Checkout: a supermarket murmur and scanner beeps at a cashier's pace.
+tone 0.08 2900 scan1.wav
+$S scan1.wav scan.wav lowpass 3500 gain -20
+scatter scan.wav "$TOTAL" scans.wav 0.8 1.6 2.9 3.5 5.2 6.1 6.7 8.4 9.9 11.0
+mix checkout.wav crowd-dry.wav scans.wav shophum.wav
+ambience checkout checkout.wav
+
 # ---------- UI sounds (short, soft) ----------
 
 ui() { # NAME IN

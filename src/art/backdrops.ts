@@ -25,6 +25,13 @@ const PAINTERS: Record<SettingId, Painter> = {
   airport: airport,
   restaurant: restaurant,
   chat: chat,
+  pharmacy: pharmacy,
+  hotel: hotel,
+  bank: bank,
+  clinic: clinic,
+  'car-service': carService,
+  transit: transit,
+  checkout: checkout,
 };
 
 /** The backdrop for a setting as an SVG document string. Unknown settings get the office. */
@@ -238,5 +245,147 @@ function chat(): string {
     bubble(140, 180, 420, '#b5cfd0', 'left') +
     bubble(300, 340, 320, '#f0cfa0', 'right') +
     rect(0, 1000, W, 80, '#c2d2d8')
+  );
+}
+
+/** A service counter across the lower part of the picture. */
+function counter(top: string, front: string, y = 700): string {
+  return rect(0, y + 24, W, 820 - y - 24, front) + rect(0, y, W, 28, top, { rx: 4 });
+}
+
+/** A hanging sign with a pale text bar on it. */
+function sign(x: number, y: number, w: number, fill: string): string {
+  return (
+    tag('line', { x1: x + 30, y1: 0, x2: x + 30, y2: y, stroke: '#8a9aa0', 'stroke-width': 3 }) +
+    tag('line', { x1: x + w - 30, y1: 0, x2: x + w - 30, y2: y, stroke: '#8a9aa0', 'stroke-width': 3 }) +
+    rect(x, y, w, 80, fill, { rx: 14, opacity: 0.9 }) +
+    rect(x + 40, y + 32, w - 80, 16, '#f8fafa', { rx: 8, opacity: 0.85 })
+  );
+}
+
+function pharmacy(): string {
+  const drawers = [0, 1, 2, 3, 4, 5].flatMap((col) =>
+    [0, 1, 2, 3].map((row) =>
+      rect(1180 + col * 100, 220 + row * 90, 86, 76, row % 2 === col % 2 ? '#e9f1ef' : '#dde9e6', { rx: 6 }) +
+      rect(1210 + col * 100, 256 + row * 90, 26, 6, '#9fb3b0', { rx: 3 }),
+    ),
+  );
+  const cross = path('M 330 170 h 60 v 60 h 60 v 60 h -60 v 60 h -60 v -60 h -60 v -60 h 60 Z', '#4f9a7a', { opacity: 0.85 });
+  return (
+    wall('#eef4f2', '#e1ebe8', '#bfcfcb') +
+    cross +
+    drawers.join('') +
+    sign(720, 150, 380, '#4f9a7a') +
+    rect(160, 470, 420, 14, '#c7d6d2', { rx: 7 }) +
+    rect(190, 400, 50, 70, '#f3f6f5', { rx: 8 }) +
+    rect(260, 420, 70, 50, '#e6b4a6', { rx: 8 }) +
+    rect(350, 390, 46, 80, '#b7d0cf', { rx: 8 }) +
+    counter('#d5e2de', '#9fbab4')
+  );
+}
+
+function hotel(): string {
+  const keyRack = [0, 1, 2, 3, 4].flatMap((col) =>
+    [0, 1, 2].map((row) => rect(1250 + col * 80, 250 + row * 80, 60, 60, '#b89a74', { rx: 6 }) + circle(1280 + col * 80, 290 + row * 80, 8, '#e0c070')),
+  );
+  return (
+    wall('#f2e8dc', '#e6d6c3', '#a88c70', 800) +
+    rect(1200, 200, 500, 300, '#9c7b5a', { rx: 12 }) +
+    keyRack.join('') +
+    rect(300, 180, 360, 260, '#e9dccb', { rx: 10, stroke: '#c4a882', 'stroke-width': 14 }) +
+    path('M 320 420 L 420 300 L 500 380 L 560 330 L 640 420 Z', '#b7c9b8') +
+    circle(580, 250, 30, '#f0d89c') +
+    tag('ellipse', { cx: 860, cy: 120, rx: 120, ry: 30, fill: '#ffe7b8', opacity: 0.5 }) +
+    path('M 800 0 L 800 80 M 920 0 L 920 80', 'none', { stroke: '#8c7358', 'stroke-width': 4 }) +
+    path('M 780 120 Q 860 60 940 120 Z', '#e0a045') +
+    plant(120, 800, 1.1) +
+    counter('#c9ad8c', '#8c6b4e', 690)
+  );
+}
+
+function bank(): string {
+  const column = (x: number) => rect(x, 120, 90, 620, '#e6e9ea') + rect(x - 16, 100, 122, 30, '#d6dbdd', { rx: 4 }) + rect(x - 16, 730, 122, 30, '#d6dbdd', { rx: 4 });
+  return (
+    wall('#e9eef0', '#dde4e7', '#b4c0c5') +
+    column(160) +
+    column(1680) +
+    rect(520, 160, 880, 70, '#2b5b70', { rx: 12, opacity: 0.85 }) +
+    rect(580, 186, 420, 18, '#f4f8f8', { rx: 9, opacity: 0.85 }) +
+    rect(560, 300, 360, 300, '#cfe0e6', { rx: 10, stroke: '#a9bcc3', 'stroke-width': 10, opacity: 0.8 }) +
+    rect(1000, 300, 360, 300, '#cfe0e6', { rx: 10, stroke: '#a9bcc3', 'stroke-width': 10, opacity: 0.8 }) +
+    rect(1060, 380, 240, 20, '#9fb3b9', { rx: 10 }) +
+    rect(1060, 420, 180, 20, '#9fb3b9', { rx: 10 }) +
+    circle(740, 450, 70, '#e0a045', { opacity: 0.55 }) +
+    counter('#c3ced2', '#8ea2a9')
+  );
+}
+
+function clinic(): string {
+  const chair = (x: number) => rect(x, 560, 110, 20, '#7fa7b5', { rx: 8 }) + rect(x, 480, 110, 80, '#9cc0cc', { rx: 14 }) + rect(x + 10, 580, 10, 60, '#6d8f9b') + rect(x + 90, 580, 10, 60, '#6d8f9b');
+  return (
+    wall('#eaf2f5', '#dbe8ed', '#bccbd1') +
+    windowPane(1240, 160, 500, 360, '#d6e9f1', '#b9ccd4') +
+    sign(520, 130, 460, '#3f8aa0') +
+    chair(160) +
+    chair(300) +
+    chair(440) +
+    rect(560, 300, 260, 170, '#f7fafb', { rx: 10, stroke: '#c3d3d8', 'stroke-width': 6 }) +
+    path('M 640 385 h 30 v -30 h 30 v 30 h 30 v 30 h -30 v 30 h -30 v -30 h -30 Z', '#d9765f', { opacity: 0.8 }) +
+    clock(1000, 220) +
+    counter('#d2e0e4', '#a3bac1')
+  );
+}
+
+function carService(): string {
+  const tyre = (x: number, y: number) => circle(x, y, 70, '#3b4348') + circle(x, y, 34, '#8d979c');
+  return (
+    wall('#e6e8e6', '#d8dbd8', '#a9aeab', 800) +
+    rect(1100, 120, 700, 520, '#c9d2d6', { rx: 10 }) +
+    rect(1130, 150, 640, 460, '#dfe6e9', { rx: 6 }) +
+    path('M 1250 520 Q 1270 430 1360 420 L 1560 420 Q 1640 430 1680 520 Z', '#d9765f', { opacity: 0.8 }) +
+    circle(1320, 530, 36, '#3b4348') +
+    circle(1620, 530, 36, '#3b4348') +
+    tyre(220, 650) +
+    tyre(220, 510) +
+    tyre(380, 650) +
+    rect(500, 200, 420, 260, '#5a7078', { rx: 12 }) +
+    [0, 1, 2, 3].map((i) => rect(530, 230 + i * 55, 360, 30, i === 1 ? '#e0a045' : '#9fc4c4', { rx: 8 })).join('') +
+    counter('#bfc6c3', '#8c9793')
+  );
+}
+
+function transit(): string {
+  const windowRow = [0, 1, 2, 3].map((i) => rect(220 + i * 380, 180, 320, 260, '#cfe3ee', { rx: 24, stroke: '#f2f5f6', 'stroke-width': 14 })).join('');
+  const poles = [520, 1280].map((x) => rect(x, 0, 18, 820, '#e0a045', { rx: 9 })).join('');
+  return (
+    wall('#e3ebe9', '#d3dfdc', '#9fb1ad', 800) +
+    windowRow +
+    [0, 1, 2, 3].map((i) => rect(260 + i * 380, 360, 240, 60, '#b3c6cf', { opacity: 0.6 })).join('') +
+    rect(160, 80, 1600, 50, '#2b6b70', { rx: 10, opacity: 0.85 }) +
+    rect(200, 96, 620, 18, '#f4f8f8', { rx: 9, opacity: 0.8 }) +
+    poles +
+    [0, 1, 2, 3, 4].map((i) => rect(180 + i * 340, 560, 260, 80, '#6f9f88', { rx: 20 }) + rect(180 + i * 340, 500, 260, 70, '#7cae95', { rx: 20 })).join('') +
+    rect(0, 780, W, 20, '#8ea29e')
+  );
+}
+
+function checkout(): string {
+  const belt = rect(300, 640, 1100, 60, '#3f5a64', { rx: 12 }) + [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => rect(320 + i * 108, 655, 60, 30, '#5a7078', { rx: 6 })).join('');
+  const groceries = [
+    rect(420, 580, 80, 60, '#e6b4a6', { rx: 8 }),
+    rect(540, 560, 60, 80, '#f0d89c', { rx: 8 }),
+    circle(660, 610, 30, '#c9d7b8'),
+    rect(720, 590, 100, 50, '#a8c5d6', { rx: 8 }),
+  ].join('');
+  return (
+    wall('#f1ede4', '#e6e0d2', '#c4bba9') +
+    [0, 1, 2].map((i) => sign(260 + i * 520, 140, 300, ['#2b6b70', '#d9765f', '#4f9a7a'][i] ?? '#2b6b70')).join('') +
+    rect(1500, 420, 260, 280, '#5a7078', { rx: 14 }) +
+    rect(1530, 450, 200, 120, '#1f3a44', { rx: 8 }) +
+    rect(1560, 490, 140, 14, '#9fc4c4', { rx: 7 }) +
+    belt +
+    groceries +
+    rect(0, 720, W, 100, '#b3a996') +
+    rect(0, 700, W, 26, '#cfc6b3', { rx: 4 })
   );
 }

@@ -1,5 +1,6 @@
 /**
- * The eight customers behind the portrait ids: skin tone, hair, age cues and clothing.
+ * The customers behind the portrait ids (women, men and neutral people from their 20s to their
+ * 70s): skin tone, hair, age cues and clothing.
  * Hair is drawn in two layers (behind the head and over it) so every style frames the face.
  */
 import type { PortraitId } from '../scenario/vocabulary.ts';
@@ -161,5 +162,157 @@ export const CHARACTERS: Record<PortraitId, Character> = {
     collar: (c) =>
       p('M236 540 Q300 584 364 540 L364 720 L236 720 Z', '#f2e4cf') +
       p('M236 540 L276 720 L226 720 L180 570 Z M364 540 L324 720 L374 720 L420 570 Z', mix(c.clothing, '#000000', 0.15)),
+  },
+  'woman-40s': {
+    skin: '#e8b896',
+    hair: '#7a4a2a',
+    browColor: '#5e3820',
+    clothing: '#6c5a9c',
+    age: 45,
+    lashes: true,
+    hairBack: (c) => p('M156 300 C146 170 222 120 300 120 C378 120 454 170 444 300 L450 520 C420 540 390 520 380 500 L220 500 C210 520 180 540 150 520 Z', mix(c.hair, '#000000', 0.1)),
+    hairFront: (c) =>
+      p('M166 312 C158 176 232 126 300 126 C372 126 444 176 434 312 C424 250 400 210 360 196 C320 230 250 240 200 232 C184 258 172 284 166 312 Z', c.hair) +
+      p('M236 168 C276 150 330 150 370 172', 'none', { stroke: mix(c.hair, '#ffffff', 0.2), 'stroke-width': 5, 'stroke-linecap': 'round' }),
+    collar: (c) => p('M222 540 Q300 596 378 540 L370 528 Q300 578 230 528 Z', mix(c.clothing, '#ffffff', 0.2)),
+    extras: () => tag('circle', { cx: 300, cy: 600, r: 9, fill: '#d9c27a' }),
+  },
+  'woman-50s': {
+    skin: '#8a5a3c',
+    hair: '#2b2320',
+    browColor: '#1e1815',
+    clothing: '#b2473e',
+    age: 54,
+    lashes: true,
+    glasses: '#7a2e2a',
+    hairBack: (c) => p('M160 300 C150 180 220 124 300 124 C380 124 450 180 440 300 C446 350 436 390 420 410 L180 410 C164 390 154 350 160 300 Z', c.hair),
+    hairFront: (c) =>
+      cap('C432 256 412 214 370 200 C330 214 282 214 244 206 C206 214 176 250 166 300')(c) +
+      p('M250 170 C290 152 340 156 372 176', 'none', { stroke: '#8d8f93', 'stroke-width': 6, 'stroke-linecap': 'round' }),
+    collar: (c) => vNeck('#f1e3d3')(c),
+    extras: () => tag('circle', { cx: 176, cy: 376, r: 8, fill: '#cfd3d6' }) + tag('circle', { cx: 424, cy: 376, r: 8, fill: '#cfd3d6' }),
+  },
+  'woman-70s': {
+    skin: '#d9a88a',
+    hair: '#f1f1ef',
+    browColor: '#b9bcbf',
+    clothing: '#4f7a62',
+    age: 76,
+    lashes: true,
+    glasses: '#8c7b6b',
+    hairBack: (c) =>
+      [
+        [300, 150, 110], [200, 220, 80], [400, 220, 80], [190, 300, 60], [410, 300, 60],
+      ]
+        .map(([cx, cy, r]) => tag('circle', { cx, cy, r, fill: mix(c.hair, '#000000', 0.06) }))
+        .join(''),
+    hairFront: (c) =>
+      [
+        [240, 168, 46], [300, 152, 50], [360, 168, 46], [202, 222, 36], [398, 222, 36],
+      ]
+        .map(([cx, cy, r]) => tag('circle', { cx, cy, r, fill: c.hair }))
+        .join(''),
+    collar: (c) =>
+      p('M214 540 Q300 610 386 540 L392 560 Q300 640 208 560 Z', mix(c.clothing, '#ffffff', 0.25)) +
+      tag('circle', { cx: 300, cy: 612, r: 10, fill: '#e7d9c0' }),
+  },
+  'man-30s': {
+    skin: '#c68b64',
+    hair: '#161313',
+    browColor: '#121010',
+    clothing: '#2f5f8a',
+    age: 33,
+    hairBack: none,
+    hairFront: (c) =>
+      cap('C432 240 420 206 396 196 C340 184 262 184 204 196 C180 206 168 240 166 300')(c) +
+      p('M206 200 C250 176 350 176 394 200', 'none', { stroke: mix(c.hair, '#ffffff', 0.15), 'stroke-width': 4 }),
+    collar: (c) => shirtCollar('#e9eef2')() + p('M286 600 L314 600 L322 720 L278 720 Z', mix(c.clothing, '#000000', 0.3)),
+    extras: (c) =>
+      p('M190 380 C200 450 244 484 300 486 C356 484 400 450 410 380 C398 430 366 462 300 462 C234 462 202 430 190 380 Z', c.hair, { opacity: 0.85 }),
+  },
+  'man-50s': {
+    skin: '#f0c9a8',
+    hair: '#8a8078',
+    browColor: '#5f5750',
+    clothing: '#3f4a57',
+    age: 55,
+    glasses: '#3a3a3a',
+    hairBack: none,
+    hairFront: (c) =>
+      p('M170 320 C162 250 178 210 206 196 C214 240 210 290 198 330 Z', c.hair) +
+      p('M430 320 C438 250 422 210 394 196 C386 240 390 290 402 330 Z', c.hair) +
+      p('M206 196 C240 170 360 170 394 196 C350 186 250 186 206 196 Z', mix(c.hair, '#ffffff', 0.1)),
+    collar: (c) =>
+      shirtCollar('#dfe8ef')() +
+      p('M200 545 L262 720 L214 720 L150 580 Z M400 545 L338 720 L386 720 L450 580 Z', mix(c.clothing, '#000000', 0.12)),
+  },
+  'man-60s': {
+    skin: '#7c4f36',
+    hair: '#cfcfcc',
+    browColor: '#a9a9a6',
+    clothing: '#7a6a3c',
+    age: 63,
+    hairBack: none,
+    hairFront: (c) => cap('C432 262 420 230 398 220 C340 206 260 206 202 220 C180 230 168 262 166 300')(c),
+    collar: (c) => p('M226 520 Q300 560 374 520 L384 560 Q300 604 216 560 Z', mix(c.clothing, '#ffffff', 0.15)),
+    extras: (c) =>
+      p('M196 372 C204 452 246 490 300 492 C354 490 396 452 404 372 C390 436 360 466 300 468 C240 466 210 436 196 372 Z', c.hair) +
+      p('M262 400 Q300 386 338 400 Q330 414 300 408 Q270 414 262 400 Z', c.hair),
+  },
+  'person-20s': {
+    skin: '#f6dcc8',
+    hair: '#4a6fa5',
+    browColor: '#3a3030',
+    clothing: '#3d3d46',
+    age: 23,
+    hairBack: none,
+    hairFront: (c) =>
+      p('M176 290 C166 190 226 132 300 132 C380 132 438 186 428 300 C412 240 380 200 340 190 C300 230 240 230 200 222 C188 246 180 268 176 290 Z', c.hair) +
+      p('M210 208 C250 250 290 260 330 246', 'none', { stroke: mix(c.hair, '#ffffff', 0.25), 'stroke-width': 5, 'stroke-linecap': 'round' }),
+    collar: (c) =>
+      p('M200 540 Q300 620 400 540 L420 720 L180 720 Z', mix(c.clothing, '#ffffff', 0.08)) +
+      p('M262 560 L256 660 M338 560 L344 660', 'none', { stroke: '#d9d9df', 'stroke-width': 5, 'stroke-linecap': 'round' }),
+    extras: () => tag('circle', { cx: 426, cy: 380, r: 6, fill: '#c0c4cc' }),
+  },
+  'person-40s': {
+    skin: '#a86d4a',
+    hair: '#3a2a22',
+    browColor: '#2a1e18',
+    clothing: '#5f8f8a',
+    age: 42,
+    glasses: '#5a3e2e',
+    hairBack: (c) => tag('ellipse', { cx: 300, cy: 230, rx: 160, ry: 130, fill: c.hair }),
+    hairFront: (c) => cap('C432 246 408 206 360 196 C330 216 270 216 240 196 C192 206 168 246 166 300')(c),
+    collar: (c) => vNeck('#efe6da')(c),
+  },
+  'person-60s': {
+    skin: '#e9c29e',
+    hair: '#b9b4ad',
+    browColor: '#8c8780',
+    clothing: '#8a6f9e',
+    age: 61,
+    hairBack: none,
+    hairFront: (c) =>
+      cap('C432 250 414 214 384 204 C346 222 290 222 250 206 C206 214 172 250 166 300')(c) +
+      p('M226 182 C270 160 330 160 374 182', 'none', { stroke: '#e2dfda', 'stroke-width': 5, 'stroke-linecap': 'round' }),
+    collar: (c) =>
+      p('M236 540 Q300 584 364 540 L364 720 L236 720 Z', '#f0ece4') +
+      p('M236 540 L276 720 L226 720 L180 570 Z M364 540 L324 720 L374 720 L420 570 Z', mix(c.clothing, '#000000', 0.12)),
+  },
+  'person-70s': {
+    skin: '#5e3b2a',
+    hair: '#e4e4e2',
+    browColor: '#c4c4c2',
+    clothing: '#3e6a7a',
+    age: 73,
+    glasses: '#b08a4a',
+    hairBack: none,
+    hairFront: (c) =>
+      [
+        [214, 230, 30], [240, 190, 32], [280, 172, 32], [320, 172, 32], [360, 190, 32], [386, 230, 30],
+      ]
+        .map(([cx, cy, r]) => tag('circle', { cx, cy, r, fill: c.hair }))
+        .join(''),
+    collar: (c) => shirtCollar('#f2efe6')() + p('M228 540 L300 640 L372 540', 'none', { stroke: mix(c.clothing, '#000000', 0.2), 'stroke-width': 8 }),
   },
 };

@@ -40,6 +40,13 @@ export const AMBIENCE: Readonly<Record<SettingId, SoundSpec>> = {
   restaurant: spec('ambience-restaurant', 'ambience', true),
   office: spec('ambience-office', 'ambience', true),
   chat: spec('ambience-chat', 'ambience', true),
+  pharmacy: spec('ambience-pharmacy', 'ambience', true),
+  hotel: spec('ambience-hotel', 'ambience', true),
+  bank: spec('ambience-bank', 'ambience', true),
+  clinic: spec('ambience-clinic', 'ambience', true),
+  'car-service': spec('ambience-car-service', 'ambience', true),
+  transit: spec('ambience-transit', 'ambience', true),
+  checkout: spec('ambience-checkout', 'ambience', true),
 };
 
 export const UI: Readonly<Record<UiSound, SoundSpec>> = {
