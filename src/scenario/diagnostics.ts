@@ -86,6 +86,12 @@ export const DIAGNOSTIC_CODES = {
     title: 'File cannot be read',
     description: 'The file does not exist or cannot be opened. Check the path and the spelling of the file name.',
   },
+  CD009: {
+    severity: 'warning',
+    title: 'More problems not listed',
+    description:
+      'A file with very many problems lists only the first 100 (by position) and then says how many more there are, so one broken file cannot flood the output or slow the game. Fix the ones listed and check again.',
+  },
   CD101: {
     severity: 'error',
     title: 'Unknown key',
@@ -349,7 +355,7 @@ export function diagnostic(
 /** Orders diagnostics by position, then code: the order the CLI prints them in. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
     a.code.localeCompare(b.code)

@@ -37,9 +37,34 @@ export function loadScenario(text: string, fileName: string): LoadResult {
   }
 }
 
+/** At most this many diagnostics are listed per file; a CD009 line says how many more there are. */
+export const MAX_DIAGNOSTICS = 100;
+
 function finish(result: LoadResult): LoadResult {
-  const diagnostics = [...result.diagnostics].sort(compareDiagnostics);
-  return { scenario: hasErrors(diagnostics) ? null : result.scenario, diagnostics };
+  const sorted = [...result.diagnostics].sort(compareDiagnostics);
+  const scenario = hasErrors(sorted) ? null : result.scenario;
+  return { scenario, diagnostics: capDiagnostics(sorted) };
+}
+
+/** The first `MAX_DIAGNOSTICS` (already sorted), then one CD009 counting the rest. */
+export function capDiagnostics(sorted: readonly Diagnostic[], max = MAX_DIAGNOSTICS): Diagnostic[] {
+  if (sorted.length <= max) return [...sorted];
+  const rest = sorted.slice(max);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  const warnings = rest.length - errors;
+  const parts = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  const first = rest[0]!;
+  const message = `${thousands(rest.length)} more ${rest.length === 1 ? 'problem is' : 'problems are'} not listed (${parts}), from this line on.`;
+  return [...sorted.slice(0, max), diagnostic('CD009', first.file, first.range, message, `Only the first ${max} problems of a file are listed. Fix these and check again.`)];
+}
+
+function count(n: number, word: string): string {
+  return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** 26711 → "26,711" (toLocaleString is slow to start and varies with the locale). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function fail(diagnostics: Diagnostic[]): LoadResult {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { diagnostic } from './diagnostics.ts';
-import type { Diagnostic, DiagnosticCode, Range } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Position, Range } from './diagnostics.ts';
 import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
 import { scenarioSchema } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
@@ -27,7 +27,7 @@ export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: 
   const linePaths = new Map<string, DataPath>();
   // A value of the wrong type also fails its length checks: report the type only.
   const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => JSON.stringify(issue.path)));
-  const typos = typoFixes(issues);
+  const typos = typoFixes(issues, map);
   for (const issue of issues) {
     if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) continue;
     if (issue.code === 'invalid_type' && typos.has(JSON.stringify(issue.path))) continue;
@@ -43,13 +43,15 @@ export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: 
  * Paths of missing keys that an unknown key next to them is a typo of (`sumary` for `summary`):
  * the unknown-key diagnostic already says what to do, a second one would only repeat it.
  */
-function typoFixes(issues: readonly Issue[]): Set<string> {
+function typoFixes(issues: readonly Issue[], map: SourceMap): Set<string> {
   const fixes = new Set<string>();
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const parent = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
-    for (const key of issue.keys) {
-      const meant = nearest(key, allowedKeys(parent));
+    const allowed = allowedKeys(parent);
+    // Like the suggestions themselves, only the first keys of a block count as typos.
+    for (const key of keysInFileOrder(map, issue).slice(0, SUGGESTED_KEYS)) {
+      const meant = nearest(key, allowed);
       if (meant !== undefined) fixes.add(JSON.stringify([...parent, meant]));
     }
   }
@@ -139,9 +141,12 @@ function enclosingLinePath(path: readonly PropertyKey[]): DataPath | undefined {
 function issueDiagnostics(ctx: Context, issue: Issue, rawPath: readonly PropertyKey[]): void {
   const path = rawPath.filter((step): step is string | number => typeof step !== 'symbol');
   switch (issue.code) {
-    case 'unrecognized_keys':
-      for (const key of issue.keys) unknownKey(ctx, path, key, allowedKeys(path));
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path);
+      // Only the first keys (by position) get a suggestion: the rest are counted, not listed.
+      keysInFileOrder(ctx.map, issue).forEach((key, index) => unknownKey(ctx, path, key, allowed, index < SUGGESTED_KEYS));
       return;
+    }
     case 'invalid_type':
       return invalidType(ctx, path, issue.expected);
     case 'too_small':
@@ -165,9 +170,29 @@ function issueDiagnostics(ctx: Context, issue: Issue, rawPath: readonly Property
   }
 }
 
-function unknownKey(ctx: Context, path: DataPath, key: string, allowed: readonly string[]): void {
+/** Unknown keys of one block beyond this many are reported without a "did you mean". */
+const SUGGESTED_KEYS = 200;
+
+const sortedKeys = new WeakMap<object, string[]>();
+
+/** The unknown keys of an issue in file order (integer-like keys come first in data order). */
+function keysInFileOrder(map: SourceMap, issue: z.core.$ZodIssueUnrecognizedKeys): string[] {
+  const known = sortedKeys.get(issue);
+  if (known) return known;
+  const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+  const at = new Map(issue.keys.map((key) => [key, map.keyAt([...path, key]).start]));
+  const keys = [...issue.keys].sort((a, b) => comparePositions(at.get(a)!, at.get(b)!));
+  sortedKeys.set(issue, keys);
+  return keys;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function unknownKey(ctx: Context, path: DataPath, key: string, allowed: readonly string[], suggest = true): void {
   const place = describePlace(ctx.data, path);
-  const suggestion = didYouMean(key, allowed);
+  const suggestion = suggest ? didYouMean(key, allowed) : undefined;
   const hint = suggestion ?? (allowed.length > 0 ? `Keys allowed here: ${allowed.join(', ')}.` : undefined);
   add(ctx, 'CD101', ctx.map.keyAt([...path, key]), `\`${key}\` is not a key that ${place} can have.`, hint);
 }

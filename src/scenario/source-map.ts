@@ -3,7 +3,7 @@
  * where it was written in the YAML text, so every diagnostic can point at the key or value.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Position, Range } from './diagnostics.ts';
 
 export type DataPath = readonly (string | number)[];
@@ -22,6 +22,8 @@ export class SourceMap {
    * misses the line breaks inside an unterminated quoted string.
    */
   private readonly lineStarts: number[];
+  /** Per mapping: key text → its last pair (built once per mapping, so lookups stay O(1)). */
+  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(
     private readonly text: string,
@@ -131,8 +133,7 @@ export class SourceMap {
   private child(node: Node | undefined, step: string | number): Located | undefined {
     const target = this.deref(node);
     if (isMap(target)) {
-      // The last matching key wins, as it does when the YAML is turned into data.
-      const pair = [...target.items].reverse().find((item) => keyText(item) === String(step));
+      const pair = this.pairOf(target, String(step));
       if (!pair) return undefined;
       return { key: asNode(pair.key), value: asNode(pair.value) ?? asNode(pair.key) };
     }
@@ -141,6 +142,17 @@ export class SourceMap {
       return item ? { value: item } : undefined;
     }
     return undefined;
+  }
+
+  /** The pair with this key; the last matching key wins, as it does when the YAML is turned into data. */
+  private pairOf(target: YAMLMap, key: string): Pair | undefined {
+    let index = this.keyIndex.get(target);
+    if (!index) {
+      index = new Map();
+      for (const item of target.items) index.set(keyText(item), item);
+      this.keyIndex.set(target, index);
+    }
+    return index.get(key);
   }
 
   private deref(node: Node | undefined): Node | undefined {
