@@ -14,7 +14,7 @@
 import { createActor } from 'xstate';
 import { createConversationDriver, type ConversationDriver } from '../conversation/driver.ts';
 import { createFakeClock, type FakeClock } from '../conversation/fakeClock.ts';
-import { createConversationMachine } from '../conversation/machine.ts';
+import { createConversationMachine, type ConversationMachine } from '../conversation/machine.ts';
 import { selectPhase, selectVisibleReplyModels, selectWouldInterrupt } from '../conversation/selectors.ts';
 import { decisionsOf, endingOf, type Transcript } from '../conversation/transcript.ts';
 import type { Reply, Scenario } from '../scenario/model.ts';
@@ -146,6 +146,18 @@ export function pickReply(policy: NaivePolicy, replies: readonly Reply[], random
   }
 }
 
+/** One machine per scenario, reused by every run (building it costs far more than a run). */
+const machines = new WeakMap<Scenario, ConversationMachine>();
+
+function machineOf(scenario: Scenario): ConversationMachine {
+  let machine = machines.get(scenario);
+  if (!machine) {
+    machine = createConversationMachine(scenario);
+    machines.set(scenario, machine);
+  }
+  return machine;
+}
+
 function defaultScore(scenario: Scenario, transcript: Transcript) {
   const report = scoreConversation(scenario, transcript);
   return { overall: report.overall, autoFail: report.autoFail, satisfaction: report.satisfaction, outcome: report.outcome };
@@ -183,7 +195,7 @@ export function playPolicy(scenario: Scenario, policy: NaivePolicy, options: Nai
   const score = options.score ?? defaultScore;
   const interrupting = INTERRUPTING.has(policy);
   const clock = createFakeClock();
-  const actor = createActor(createConversationMachine(scenario));
+  const actor = createActor(machineOf(scenario));
   const driver = createConversationDriver(actor, clock);
   let finished = false;
   try {

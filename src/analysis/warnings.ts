@@ -1,6 +1,13 @@
-/** Static warnings about a scenario's nodes: places that teach nothing, and replies whose tags and mood disagree. */
+/**
+ * Warnings about a scenario: places that teach nothing, replies whose tags and mood disagree,
+ * and (for lint) naive policies that score too well.
+ */
+import { parseDocument } from 'yaml';
+import { diagnostic, type Diagnostic } from '../scenario/diagnostics.ts';
 import type { Scenario, ScenarioNode } from '../scenario/model.ts';
+import { SourceMap } from '../scenario/source-map.ts';
 import { isAutoFailTag, isGoodTag, isTrustRuiner, type BehaviourTag } from '../scenario/vocabulary.ts';
+import { DEFAULT_NAIVE_LIMITS, gamedPolicies, limitOf, naiveReport, NAIVE_POLICY_DESCRIPTIONS, type NaiveLimits, type NaiveReport } from './naive.ts';
 
 export interface AnalysisWarning {
   code: 'no-learning-all-good' | 'no-learning-all-bad' | 'tag-mood-contradiction' | 'paths-capped' | 'ending-unreachable' | 'dead-end';
@@ -68,4 +75,47 @@ export function nodeWarnings(scenario: Scenario): AnalysisWarning[] {
     }
   }
   return warnings;
+}
+
+/**
+ * CD308 warnings for `calm-desk lint`: one per naive policy whose mean score is above the
+ * rubric's `naiveMax` (polite-but-useless: 10 more), at the file's `id:` line. `text` is the
+ * file's YAML, used only to find that line.
+ */
+export function naivePolicyDiagnostics(report: NaiveReport, file: string, text: string, naiveMax = DEFAULT_NAIVE_LIMITS.naiveMax): Diagnostic[] {
+  const limits: NaiveLimits = { naiveMax, politeMax: naiveMax + (DEFAULT_NAIVE_LIMITS.politeMax - DEFAULT_NAIVE_LIMITS.naiveMax) };
+  const gamed = gamedPolicies(report, limits);
+  if (gamed.length === 0) return [];
+  const range = new SourceMap(text, parseDocument(text, { prettyErrors: false, uniqueKeys: false })).keyAt(['id']);
+  return gamed.map((figures) => {
+    const runs = figures.runs > 1 ? ` over ${figures.runs} seeded runs` : '';
+    return diagnostic(
+      'CD308',
+      file,
+      range,
+      `A naive player scores too well: \`${figures.policy}\` (${NAIVE_POLICY_DESCRIPTIONS[figures.policy]}) averages ${figures.mean}${runs}, above the limit of ${limitOf(figures.policy, limits)}.`,
+      `See it: \`calm-desk play ${file} ${figures.example.playArgs}\`; \`calm-desk analyze ${file}\` shows every policy.`,
+    );
+  });
+}
+
+/** A loaded file as lint holds it (the shape of `LibraryFile` in src/scenario/library.ts). */
+export interface LintedFile {
+  fileName: string;
+  result: { scenario: Scenario | null; diagnostics: readonly Diagnostic[] };
+  text?: string;
+}
+
+/**
+ * CD308 for every file that loaded without errors: each is played by the naive policies
+ * (`naiveReport`, 200 seeded random runs) and held to its rubric's `naiveMax`.
+ */
+export function naiveLintDiagnostics(files: readonly LintedFile[], naiveMaxOf: (scenario: Scenario) => number = () => DEFAULT_NAIVE_LIMITS.naiveMax): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    const scenario = file.result.scenario;
+    if (!scenario || file.result.diagnostics.some((d) => d.severity === 'error')) continue;
+    out.push(...naivePolicyDiagnostics(naiveReport(scenario), file.fileName, file.text ?? '', naiveMaxOf(scenario)));
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ const valid = 'tests/fixtures/scenarios/valid';
 describe('calm-desk lint', () => {
   it('exits 0 with a summary for clean files', async () => {
     const io = fakeIO();
-    expect(await main(['lint', valid], io)).toBe(0);
+    expect(await main(['lint', '--no-naive', valid], io)).toBe(0);
     expect(io.stdout).toBe('3 files checked: 0 errors, 0 warnings\n');
   });
 
@@ -48,18 +48,18 @@ describe('calm-desk lint', () => {
   it('lets warnings pass unless --max-warnings says otherwise', async () => {
     const file = `${invalid}/reply-without-feedback.yaml`;
     const io = fakeIO();
-    expect(await main(['lint', file], io)).toBe(0);
+    expect(await main(['lint', '--no-naive', file], io)).toBe(0);
     expect(io.stdout).toContain('warning CD301');
     expect(io.stdout).toContain('1 file checked: 0 errors, 1 warning');
     const strict = fakeIO();
-    expect(await main(['lint', '--max-warnings', '0', file], strict)).toBe(1);
+    expect(await main(['lint', '--no-naive', '--max-warnings', '0', file], strict)).toBe(1);
     expect(strict.stdout).toContain('Too many warnings: 1');
-    expect(await main(['lint', '--max-warnings', '1', file], fakeIO())).toBe(0);
+    expect(await main(['lint', '--no-naive', '--max-warnings', '1', file], fakeIO())).toBe(0);
   });
 
   it('writes JSON for tools with --format json', async () => {
     const io = fakeIO();
-    expect(await main(['lint', '--format', 'json', `${invalid}/out-of-range.yaml`, valid], io)).toBe(1);
+    expect(await main(['lint', '--no-naive', '--format', 'json', `${invalid}/out-of-range.yaml`, valid], io)).toBe(1);
     const report = JSON.parse(io.stdout) as { files: string[]; diagnostics: { code: string; range: { start: { line: number } } }[]; summary: unknown };
     expect(report.files).toHaveLength(4);
     expect(report.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['CD104', 18], ['CD104', 36]]);
@@ -90,7 +90,7 @@ describe('calm-desk lint', () => {
     writeFileSync(join(dir, 'scenarios', 'nested', 'lamp-refund.fi.yml'), base.replace('language: en', 'language: fi').replace(/- id: sorry/, '- id: anteeksi'));
     writeFileSync(join(dir, 'scenarios', 'notes.txt'), 'not a scenario');
     const io = fakeIO({ cwd: dir });
-    expect(await main(['lint', 'scenarios'], io)).toBe(1);
+    expect(await main(['lint', '--no-naive', 'scenarios'], io)).toBe(1);
     expect(io.stdout).toContain('scenarios/nested/lamp-refund.fi.yml:22:3: error CD402: The replies of node `hello` differ');
     expect(io.stdout).toContain('2 files checked: 1 error, 0 warnings');
   });
@@ -110,7 +110,7 @@ describe('calm-desk lint', () => {
 
   it('runs through the real bin (the way npx calm-desk does)', async () => {
     const run = promisify(execFile);
-    const args = ['bin/calm-desk.mjs', 'lint', valid, `${invalid}/wrong-type.yaml`];
+    const args = ['bin/calm-desk.mjs', 'lint', '--no-naive', valid, `${invalid}/wrong-type.yaml`];
     const failed = await run(process.execPath, args, { cwd: repoRoot }).then(
       () => ({ code: 0, stdout: '' }),
       (error: { code: number; stdout: string }) => error,

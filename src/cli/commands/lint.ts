@@ -1,6 +1,7 @@
 /** `calm-desk lint`: check scenario files and print compiler-style diagnostics. */
 import { compareDiagnostics, diagnostic, FILE_START } from '../../scenario/diagnostics.ts';
 import type { Diagnostic } from '../../scenario/diagnostics.ts';
+import { naiveLintDiagnostics } from '../../analysis/warnings.ts';
 import { checkLibrary } from '../../scenario/library.ts';
 import type { LibraryFile } from '../../scenario/library.ts';
 import { loadScenario } from '../../scenario/load.ts';
@@ -17,7 +18,7 @@ interface Checked {
 }
 
 /** Loads every file, then adds the checks across files (duplicates, translations). */
-export async function lintPaths(io: CliIO, paths: readonly string[]): Promise<Checked[]> {
+export async function lintPaths(io: CliIO, paths: readonly string[], options: { naive?: boolean } = {}): Promise<Checked[]> {
   const targets = await collectFiles(io.cwd, paths);
   const checked: Checked[] = [];
   const library: LibraryFile[] = [];
@@ -32,7 +33,7 @@ export async function lintPaths(io: CliIO, paths: readonly string[]): Promise<Ch
     checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...result.diagnostics] });
     library.push({ fileName: target.shown, result, text: read.text });
   }
-  for (const extra of checkLibrary(library)) {
+  for (const extra of [...checkLibrary(library), ...(options.naive === false ? [] : naiveLintDiagnostics(library))]) {
     checked.find((entry) => entry.file === extra.file)?.diagnostics.push(extra);
   }
   for (const entry of checked) entry.diagnostics.sort(compareDiagnostics);
@@ -49,11 +50,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: 'string' },
     'max-warnings': { type: 'string' },
+    'no-naive': { type: 'boolean' },
   });
   const format = choiceOption(values.format, '--format', ['text', 'json'] as const, 'text');
   const maxWarnings = integerOption(values['max-warnings'], '--max-warnings');
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder, e.g. `calm-desk lint scenarios`.');
-  const checked = await lintPaths(io, positionals);
+  const checked = await lintPaths(io, positionals, { naive: values['no-naive'] !== true });
   if (checked.length === 0) throw new UsageError(`No scenario files (*.yaml, *.yml) found in ${positionals.join(', ')}.`);
   const all = checked.flatMap((entry) => entry.diagnostics);
   const counts = countDiagnostics(checked.length, all);
@@ -83,6 +85,7 @@ conditions, translations. Folders are searched for *.yaml and *.yml files.
 Options:
   --format json       Machine-readable output (for editors and CI)
   --max-warnings N    Fail (exit 1) when there are more than N warnings; 0 makes any warning fail
+  --no-naive          Skip CD308 (playing each file with naive policies, about a second a file)
 
 Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage error.
 
