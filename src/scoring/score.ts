@@ -1,118 +1,205 @@
 /**
- * Scores a conversation from its transcript. Pure and deterministic: the same scenario and
- * transcript always give the same report. Weights live in `weights.ts`; docs/scoring.md walks
- * through a real example.
+ * Scores a conversation from its transcript under a rubric. Pure and deterministic: the same
+ * scenario, transcript and rubric always give the same report. docs/scoring.md walks through the
+ * formula with a real example.
+ *
+ * overall = min(caps[ruiners], clamp0..100(
+ *   Σ_v weight_v · (min(100, start_v + good gains_v) + bad effects_v)
+ *   − penalties − moodRise · Σ rises − extraDecision · extra − waits.cost · waits
+ *   + (endings[outcome] − endings[best]) − endingRating · (best rating − ending rating)))
+ * and 0 when a critical tag (by default tyranny or insult) was used.
  *
  * @example
  * const report = scoreConversation(scenario, actor.getSnapshot().context.transcript);
  * report.overall; // 0..100
+ * report.verdict; // 'excellent' | 'good' | 'mixed' | 'poor' | 'auto-fail'
  */
-import { decisionsOf, endingOf, type DecisionEntry, type Transcript } from '../conversation/transcript.ts';
+import { decisionsOf, endingOf, type DecisionEntry, type EndEntry, type Transcript } from '../conversation/transcript.ts';
 import type { Scenario } from '../scenario/model.ts';
-import { isAutoFailTag, isGoodTag, isTrustRuiner, TRUST_RUINERS, type TrustRuiner } from '../scenario/vocabulary.ts';
-import { reviewDecision } from './decisions.ts';
-import type { AutoFail, EfficiencyFigures, PatienceFigures, ScoreReport, TrustRuinerFigure } from './report.ts';
+import { isGoodTag, isTrustRuiner, TRUST_RUINERS, type TrustRuiner } from '../scenario/vocabulary.ts';
+import { countedTags, isPatientSilence, measureWait, reviewDecision, type DecisionAssessment } from './decisions.ts';
+import type { AutoFail, PatienceFigures, ScoreBreakdown, ScoreReport, TrustRuinerFigure, Verdict } from './report.ts';
+import { DEFAULT_RUBRIC, tableAt, VIRTUES, type EndingKey, type Rubric, type Virtue } from './rubric.ts';
 import { satisfactionOf } from './satisfaction.ts';
-import { shortestResolvingPath } from './shortestPath.ts';
-import {
-  EFFICIENCY_BASE,
-  EXTRA_DECISION_COST,
-  OUTCOME_ADJUSTMENT,
-  TAG_EFFECTS,
-  TRUST_RUINER_PENALTY,
-  VIRTUE_BASE,
-  VIRTUE_WEIGHTS,
-  VIRTUES,
-  type Virtue,
-} from './weights.ts';
+import { bestEnding } from './shortestPath.ts';
 
 const clamp = (value: number): number => Math.min(100, Math.max(0, Math.round(value)));
+const hundredths = (value: number): number => Math.round(value * 100) / 100;
 
-function trustRuinersOf(decisions: readonly DecisionEntry[]): Record<TrustRuiner, TrustRuinerFigure> {
-  const figures = Object.fromEntries(TRUST_RUINERS.map((t) => [t, { count: 0, decisions: [] as number[] }])) as Record<
-    TrustRuiner,
-    TrustRuinerFigure
-  >;
-  for (const decision of decisions) {
-    for (const tag of new Set(decision.tags)) {
-      if (!isTrustRuiner(tag)) continue;
+/** Tags that count, waits and trust-ruiner occurrences, decision by decision (waits are numbered in order). */
+export function assessDecisions(scenario: Scenario, decisions: readonly DecisionEntry[], rubric: Rubric): DecisionAssessment[] {
+  let waits = 0;
+  return decisions.map((decision) => {
+    const { tags, added } = countedTags(decision);
+    const measured = measureWait(scenario, decision, rubric);
+    if (measured.waited) waits++;
+    const keptWaiting = measured.waited && waits >= rubric.waits.ruinerFrom;
+    const ruiners: TrustRuiner[] = tags.filter(isTrustRuiner);
+    if (keptWaiting) ruiners.push(rubric.waits.tag);
+    return { tags, added, wait: { ...measured, keptWaiting }, ruiners };
+  });
+}
+
+function trustRuinersOf(assessments: readonly DecisionAssessment[], decisions: readonly DecisionEntry[]): Record<TrustRuiner, TrustRuinerFigure> {
+  const figures = Object.fromEntries(TRUST_RUINERS.map((t) => [t, { count: 0, decisions: [] as number[] }])) as Record<TrustRuiner, TrustRuinerFigure>;
+  assessments.forEach((a, i) => {
+    for (const tag of a.ruiners) {
       figures[tag].count++;
-      figures[tag].decisions.push(decision.index);
+      figures[tag].decisions.push(decisions[i]!.index);
     }
-  }
+  });
   return figures;
 }
 
-function autoFailOf(decisions: readonly DecisionEntry[]): AutoFail | null {
-  for (const decision of decisions) {
-    const tag = decision.tags.find(isAutoFailTag);
-    if (tag === 'tyranny' || tag === 'insult') return { reason: tag, decisionIndex: decision.index };
+function autoFailOf(assessments: readonly DecisionAssessment[], decisions: readonly DecisionEntry[], rubric: Rubric): AutoFail | null {
+  for (const [i, a] of assessments.entries()) {
+    const tag = [...a.tags, ...(a.wait.keptWaiting ? [rubric.waits.tag] : [])].find((t) => rubric.critical.includes(t));
+    if (tag !== undefined) return { reason: tag, decisionIndex: decisions[i]!.index };
   }
   return null;
 }
 
-function patienceOf(scenario: Scenario, decisions: readonly DecisionEntry[]): PatienceFigures {
-  const onVenting = decisions.filter((d) => scenario.nodes[d.nodeId]?.venting === true);
+function patienceOf(scenario: Scenario, decisions: readonly DecisionEntry[], assessments: readonly DecisionAssessment[]): PatienceFigures {
+  let ventingTurns = 0;
+  let ventingTolerated = 0;
+  decisions.forEach((d, i) => {
+    if (!Object.hasOwn(scenario.nodes, d.nodeId) || !scenario.nodes[d.nodeId]!.venting) return;
+    ventingTurns++;
+    if (!d.interrupted && !assessments[i]!.tags.includes('impatience') && !assessments[i]!.wait.waited) ventingTolerated++;
+  });
+  const silences = decisions.filter((d) => d.kind === 'silence');
+  const patientSilences = silences.filter(isPatientSilence).length;
+  const waits = assessments.filter((a) => a.wait.waited).length;
   return {
     interruptions: decisions.filter((d) => d.interrupted).length,
-    ventingTolerated: onVenting.filter((d) => !d.interrupted && !d.tags.includes('impatience')).length,
-    ventingTurns: onVenting.length,
-    silences: decisions.filter((d) => d.kind === 'silence').length,
+    ventingTolerated,
+    ventingTurns,
+    silences: silences.length,
+    patientSilences,
+    leftWaiting: silences.length - patientSilences + waits,
   };
 }
 
-function efficiencyOf(scenario: Scenario, decisions: readonly DecisionEntry[]): EfficiencyFigures {
-  const shortestPath = shortestResolvingPath(scenario);
-  const decisionsUsed = decisions.length;
-  return { decisionsUsed, shortestPath, extraDecisions: shortestPath === null ? 0 : Math.max(0, decisionsUsed - shortestPath) };
-}
-
-function virtuesOf(decisions: readonly DecisionEntry[], efficiencyStart: number): Record<Virtue, number> {
-  const raw: Record<Virtue, number> = {
-    friendliness: VIRTUE_BASE,
-    expertise: VIRTUE_BASE,
-    composure: VIRTUE_BASE,
-    efficiency: efficiencyStart,
-  };
-  for (const decision of decisions) {
-    for (const tag of new Set(decision.tags)) {
-      const effects = TAG_EFFECTS[tag] ?? {};
-      for (const virtue of VIRTUES) raw[virtue] += effects[virtue] ?? 0;
+/**
+ * Raw virtues before the 0..100 clamp: a decision adds, per virtue, the largest positive effect
+ * among its tags (capped at 100 over the whole conversation), and every negative effect in full
+ * (a kept-waiting counts as its tag once more). Negative effects are never absorbed by a surplus.
+ */
+function rawVirtuesOf(assessments: readonly DecisionAssessment[], efficiencyStart: number, rubric: Rubric): Record<Virtue, number> {
+  const start: Record<Virtue, number> = { friendliness: rubric.base, expertise: rubric.base, composure: rubric.base, efficiency: efficiencyStart };
+  const raw = {} as Record<Virtue, number>;
+  for (const virtue of VIRTUES) {
+    let good = 0;
+    let bad = 0;
+    for (const a of assessments) {
+      let largest = 0;
+      for (const tag of a.tags) {
+        const effect = rubric.tags[tag]?.[virtue] ?? 0;
+        if (effect > 0) largest = Math.max(largest, effect);
+        else bad += effect;
+      }
+      if (a.wait.keptWaiting) bad += Math.min(0, rubric.tags[rubric.waits.tag]?.[virtue] ?? 0);
+      good += largest;
     }
+    raw[virtue] = Math.min(100, start[virtue] + good) + bad;
   }
-  return { friendliness: clamp(raw.friendliness), expertise: clamp(raw.expertise), composure: clamp(raw.composure), efficiency: clamp(raw.efficiency) };
+  return raw;
 }
 
-/** Scores one conversation. Works on unfinished transcripts too (outcome null). */
-export function scoreConversation(scenario: Scenario, transcript: Transcript): ScoreReport {
+export function verdictFor(overall: number, ruiners: number, autoFailed: boolean, rubric: Rubric): Verdict {
+  if (autoFailed) return 'auto-fail';
+  if (overall >= rubric.verdicts.excellent && ruiners === 0) return 'excellent';
+  if (overall >= rubric.verdicts.good) return 'good';
+  if (overall >= rubric.verdicts.mixed) return 'mixed';
+  return 'poor';
+}
+
+/** The ending's terms relative to the scenario's best ending (SPEC G1): adjustment, efficiency start, rating cost. */
+function endingTerms(scenario: Scenario, ending: EndEntry | undefined, rubric: Rubric) {
+  const best = bestEnding(scenario);
+  const key: EndingKey = ending?.outcome ?? 'incomplete';
+  const bestKey: EndingKey = best?.outcome ?? 'resolved';
+  const rating = ending?.satisfaction ?? null;
+  const bestRating = best?.rating ?? null;
+  const starsBelow = rating !== null && bestRating !== null ? Math.max(0, bestRating - rating) : 0;
+  return {
+    outcomeAdjustment: rubric.endings[key] - rubric.endings[bestKey],
+    efficiencyStart: rubric.efficiencyBase[key] + (rubric.efficiencyBase.resolved - rubric.efficiencyBase[bestKey]),
+    endingRating: { rating, best: bestRating, starsBelow, cost: rubric.endingRating * starsBelow },
+    shortestPath: best?.shortestPath ?? null,
+  };
+}
+
+/**
+ * Scores one conversation. Works on unfinished transcripts too (outcome null). Without a rubric,
+ * the default one (`DEFAULT_RUBRIC`, the same as scenarios/rubric.yaml).
+ */
+export function scoreConversation(scenario: Scenario, transcript: Transcript, rubric: Rubric = DEFAULT_RUBRIC): ScoreReport {
   const decisions = decisionsOf(transcript);
   const ending = endingOf(transcript);
-  const outcomeKey = ending?.outcome ?? 'incomplete';
-  const efficiency = efficiencyOf(scenario, decisions);
-  const virtues = virtuesOf(decisions, EFFICIENCY_BASE[outcomeKey] - EXTRA_DECISION_COST * efficiency.extraDecisions);
-  const trustRuiners = trustRuinersOf(decisions);
-  const autoFail = autoFailOf(decisions);
-  const weightedVirtues = VIRTUES.reduce((sum, v) => sum + virtues[v] * VIRTUE_WEIGHTS[v], 0);
-  const trustRuinerPenalty = TRUST_RUINERS.reduce((sum, t) => sum + trustRuiners[t].count * TRUST_RUINER_PENALTY[t], 0);
-  const outcomeAdjustment = OUTCOME_ADJUSTMENT[outcomeKey];
+  const assessments = assessDecisions(scenario, decisions, rubric);
+  const terms = endingTerms(scenario, ending, rubric);
+  const decisionsUsed = decisions.length;
+  const extraDecisions = terms.shortestPath === null ? 0 : Math.max(0, decisionsUsed - terms.shortestPath);
+  const raw = rawVirtuesOf(assessments, terms.efficiencyStart, rubric);
+  const trustRuiners = trustRuinersOf(assessments, decisions);
+  const ruinerCount = assessments.reduce((n, a) => n + a.ruiners.filter((t) => !rubric.critical.includes(t)).length, 0);
+  const autoFail = autoFailOf(assessments, decisions, rubric);
+  const waits = assessments.filter((a) => a.wait.waited).length;
+  const keptWaiting = assessments.filter((a) => a.wait.keptWaiting).length;
+  const risePoints = decisions.reduce((sum, d) => sum + Math.max(0, d.moodAfter - d.moodBefore), 0);
+
+  const weightedVirtues = VIRTUES.reduce((sum, v) => sum + raw[v] * rubric.weights[v], 0);
+  const trustRuinerPenalty = assessments.reduce(
+    (sum, a) => sum + a.ruiners.filter((t) => !rubric.critical.includes(t)).reduce((s, t) => s + rubric.penalties[t], 0),
+    0,
+  );
+  const moodRiseCost = rubric.moodRise * risePoints;
+  const extraDecisionCost = rubric.extraDecision * extraDecisions;
+  const waitCost = rubric.waits.cost * waits;
+  const total =
+    weightedVirtues - trustRuinerPenalty - moodRiseCost - extraDecisionCost - waitCost + terms.outcomeAdjustment - terms.endingRating.cost;
+  const ceiling = tableAt(rubric.caps, ruinerCount);
+  const uncapped = clamp(total);
+  const overall = autoFail ? 0 : Math.min(ceiling, uncapped);
+  const breakdown: ScoreBreakdown = {
+    weightedVirtues: hundredths(weightedVirtues),
+    trustRuinerPenalty,
+    moodRise: { points: risePoints, cost: hundredths(moodRiseCost) },
+    extraDecisionCost,
+    waitCost,
+    outcomeAdjustment: terms.outcomeAdjustment,
+    endingRating: terms.endingRating,
+    raw: hundredths(total),
+    cap: { ruiners: ruinerCount, ceiling, applied: !autoFail && uncapped > ceiling },
+  };
+
   const moodCurve = [decisions[0]?.moodBefore ?? scenario.customer.mood, ...decisions.map((d) => d.moodAfter)];
+  const satisfactionBeforeCap = satisfactionOf(moodCurve, ending);
+  const satisfactionCap = Math.max(1, tableAt(rubric.satisfactionCaps, ruinerCount));
   return {
     scenarioId: scenario.id,
-    overall: autoFail ? 0 : clamp(weightedVirtues - trustRuinerPenalty + outcomeAdjustment),
-    virtues,
+    rubricId: rubric.id,
+    overall,
+    verdict: verdictFor(overall, ruinerCount, autoFail !== null, rubric),
+    virtues: Object.fromEntries(VIRTUES.map((v) => [v, clamp(raw[v])])) as Record<Virtue, number>,
     trustRuiners,
+    trustRuinerCount: ruinerCount,
     autoFail,
-    patience: patienceOf(scenario, decisions),
-    efficiency,
+    patience: patienceOf(scenario, decisions, assessments),
+    efficiency: { decisionsUsed, shortestPath: terms.shortestPath, extraDecisions },
+    waits: { count: waits, keptWaiting },
     outcome: ending?.outcome ?? null,
-    satisfaction: satisfactionOf(moodCurve, ending),
+    satisfaction: Math.min(satisfactionBeforeCap, satisfactionCap),
+    satisfactionBeforeCap,
+    satisfactionCap,
     moodCurve,
-    breakdown: { weightedVirtues: Math.round(weightedVirtues * 100) / 100, trustRuinerPenalty, outcomeAdjustment },
-    decisions: decisions.map((d) => reviewDecision(scenario, d)),
+    breakdown,
+    decisions: decisions.map((d, i) => reviewDecision(scenario, d, assessments[i]!, rubric)),
   };
 }
 
 /** True when a decision carries at least one good tag and nothing trust-ruining. */
 export function isGoodDecision(decision: Pick<DecisionEntry, 'tags'>): boolean {
-  return decision.tags.some(isGoodTag) && !decision.tags.some((t) => isTrustRuiner(t) || isAutoFailTag(t));
+  return decision.tags.some(isGoodTag) && !decision.tags.some((t) => isTrustRuiner(t) || t === 'insult');
 }
