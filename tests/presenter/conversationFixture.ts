@@ -5,11 +5,12 @@ import { selectCustomerLines, selectPhase } from '../../src/conversation/selecto
 import type { Transcript } from '../../src/conversation/transcript.ts';
 import { createI18n, rawMessage } from '../../src/i18n/index.ts';
 import type { Translate } from '../../src/presenter/conversationText.ts';
+import { engineSilenceRule } from '../../src/scenario/defaults.ts';
 import type { Reply, Scenario, ScenarioNode } from '../../src/scenario/model.ts';
 import type { Language } from '../../src/scenario/vocabulary.ts';
 
 function reply(partial: Partial<Reply> & Pick<Reply, 'id' | 'say' | 'next'>): Reply {
-  return { tags: [], mood: 0, set: {}, add: {}, ...partial };
+  return { tags: [], mood: 0, set: {}, add: {}, preferred: false, ...partial };
 }
 
 function node(partial: Partial<ScenarioNode> & Pick<ScenarioNode, 'id' | 'says'>): ScenarioNode {
@@ -28,7 +29,7 @@ export function kettleScenario(): Scenario {
       venting: true,
       earlyReplies: true,
       facilitator: 'Ask the room what Marja needs to hear first.',
-      silence: { after: 10, tags: ['indifference'], mood: 10, next: 'receipt' },
+      silence: { after: 10, tags: ['indifference'], mood: 10, next: 'receipt', walksOutAfter: 2 },
       replies: [
         reply({ id: 'acknowledge', say: "That sounds really frustrating. Let's get it sorted today.", tags: ['empathy', 'ownership'], mood: -15, feedback: 'Naming her frustration first lowers the temperature.', next: 'receipt' }),
         reply({ id: 'dropped', say: "Did it get dropped, maybe? They don't usually break.", tags: ['judging'], mood: 20, feedback: 'Suggesting she broke it blames her.', better: 'acknowledge', next: 'receipt' }),
@@ -55,6 +56,7 @@ export function kettleScenario(): Scenario {
     }),
   };
   return {
+    format: '1.1',
     id: 'kettle-returned-twice',
     title: 'The kettle that broke twice',
     language: 'en',
@@ -67,6 +69,8 @@ export function kettleScenario(): Scenario {
     customer: { name: 'Marja', portrait: 'woman-60s', mood: 70, walksOutAt: 95 },
     variables: {},
     start: 'arrival',
+    rubric: 'default',
+    silence: engineSilenceRule('en'),
     nodes,
     nodeOrder: Object.keys(nodes),
   };
@@ -85,7 +89,7 @@ export function strictTranslate(language: Language): Translate {
 }
 
 /** A step of a scripted conversation: answer (after the customer finished, or interrupting), or stay silent. */
-export type Step = { choose: string; interrupt?: boolean } | { silent: true };
+export type Step = { choose: string; interrupt?: boolean; afterMs?: number } | { silent: true };
 
 /**
  * Play `steps` through the real conversation machine and return its transcript. Each turn the
@@ -110,7 +114,7 @@ export function playTranscript(scenario: Scenario, steps: readonly Step[]): Tran
       at += 10_000;
       actor.send({ type: 'trainee.silent', at });
     } else {
-      at += 1500;
+      at += interrupt ? 1500 : (step.afterMs ?? 1500);
       actor.send({ type: 'trainee.choose', choiceId: step.choose, at, remainingMs: interrupt ? 2000 : 0 });
     }
     // A reaction line (interrupted or silence) is spoken before the next node.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { presentDebrief, overallBand } from '../../src/presenter/debrief.ts';
+import { presentDebrief } from '../../src/presenter/debrief.ts';
+import type { ScoreReport } from '../../src/scoring/report.ts';
+import type { Scenario } from '../../src/scenario/model.ts';
 import { scoreConversation } from '../../src/scoring/index.ts';
 import { kettleScenario, playTranscript, strictTranslate, type Step } from './conversationFixture.ts';
 
@@ -92,13 +94,17 @@ describe('presentDebrief', () => {
     expect(view.outcome.explanation).toBe('Marja chose to leave before anything was settled. Look at the decisions below for where the trust went.');
   });
 
-  it('describes a silence as a decision of its own', () => {
-    const { view } = debrief([{ silent: true }, { choose: 'look-up' }]);
+  it('describes a silence as a decision of its own: how long, and that the customer had to break it', () => {
+    const { view, transcript } = debrief([{ silent: true }, { choose: 'look-up' }]);
     const first = view.decisions.items[0]!;
+    const silence = transcript.find((e) => e.type === 'decision')!;
     expect(first.youSaid).toBeNull();
-    expect(first.silenceText).toBe('You said nothing for a while.');
+    const seconds = Math.round((silence.type === 'decision' ? silence.responseMs : 0) / 1000);
+    expect(first.silenceText).toBe(`You said nothing for ${seconds} s, so Marja had to break the silence.`);
     expect(first.bad).toContain('came across as indifferent');
-  });
+    expect(view.patience.lines).toContain('You left Marja waiting once.');
+    expect(view.mood.waits.map((w) => w.kind)).toEqual(['silence']);
+  })
 
   it('plots the mood over time with a marker per decision', () => {
     const { view, transcript } = debrief([{ choose: 'acknowledge' }, { choose: 'rules' }]);
@@ -114,11 +120,22 @@ describe('presentDebrief', () => {
     expect(view.mood.walkOutAt).toBe(95);
   });
 
-  it('asks the five self-analysis questions', () => {
+  it('asks the five self-analysis questions and answers each from this run', () => {
     const { view } = debrief([{ choose: 'acknowledge' }, { choose: 'look-up' }]);
-    expect(view.selfAnalysis.questions).toHaveLength(5);
-    expect(new Set(view.selfAnalysis.questions).size).toBe(5);
-    expect(view.selfAnalysis.questions.every((q) => q.endsWith('?'))).toBe(true);
+    const questions = view.selfAnalysis.items.map((i) => i.question);
+    expect(questions).toEqual(['Why did it go the way it did?', 'Where did I go wrong?', 'How could I have acted better?', 'What did I not know?', 'What new skills do I need?']);
+    expect(view.selfAnalysis.items.every((i) => i.answer.length > 20)).toBe(true);
+    expect(view.selfAnalysis.items[0]!.answer).toBe('You kept Marja’s trust all the way through. The contact ended: resolved.');
+    expect(view.selfAnalysis.items[1]!.answer).toBe('Nowhere in particular: no decision cost trust or made Marja more upset.');
+  });
+
+  it('names the moment it went wrong, with the mood change, and the better reply with its why', () => {
+    const { view } = debrief([{ choose: 'dropped' }, { choose: 'look-up' }]);
+    const [why, where, better, , skills] = view.selfAnalysis.items.map((i) => i.answer);
+    expect(where).toBe('Decision 1: you judged or blamed Marja; Marja’s mood went 70 → 90.');
+    expect(why).toMatch(/^One trust-ruiner \(judging\) kept the score to 79 at most\. The contact ended: resolved\.$/);
+    expect(better).toMatch(/^Decision 1: “That sounds really frustrating\. Let's get it sorted today\.” /);
+    expect(skills).toMatch(/^Your lowest mark was .+ \(\d+ \/ 100\)\. Practise .+\.$/);
   });
 
   it('reads the same in Finnish', () => {
@@ -126,13 +143,128 @@ describe('presentDebrief', () => {
     expect(view.heading).toBe('Miten meni');
     expect(view.ruiners.items.find((r) => r.id === 'judging')!.countText).toBe('kerran');
     expect(view.ruiners.items.find((r) => r.id === 'arrogance')!.countText).toBe('ei kertaakaan, hienoa');
-    expect(view.selfAnalysis.questions).toHaveLength(5);
+    expect(view.selfAnalysis.items.map((i) => i.question)[1]).toBe('Missä tein virheen?');
+    expect(view.selfAnalysis.items[1]!.answer).toBe('Päätös 1: tuomitsit tai syyllistit asiakasta (Marja); mieliala muuttui 70 → 90.');
     expect(view.actions.playAgain).toBe('Pelaa uudelleen');
   });
 });
 
-describe('overallBand', () => {
-  it('puts scores into four bands', () => {
-    expect([100, 85, 84, 70, 69, 50, 49, 0].map(overallBand)).toEqual(['excellent', 'excellent', 'good', 'good', 'fair', 'fair', 'low', 'low']);
+describe('the debrief agrees with the score', () => {
+  it('takes the verdict from the scorer: never "Excellent" with a trust-ruiner', () => {
+    const clean = debrief([{ choose: 'acknowledge' }, { choose: 'look-up' }]);
+    expect(clean.view.overall.verdictId).toBe(clean.score.verdict);
+    expect(clean.view.overall.verdict).toBe(en(`debrief.verdict_${clean.score.verdict}`));
+    const slip = debrief([{ choose: 'dropped' }, { choose: 'look-up' }]);
+    expect(slip.score.trustRuinerCount).toBe(1);
+    expect(slip.view.overall.verdictId).not.toBe('excellent');
+    expect(slip.view.overall.verdict).not.toMatch(/Excellent/);
+    expect(slip.view.overall.verdict).toBe(en(`debrief.verdict_${slip.score.verdict}`));
+    const failed = debrief([{ choose: 'shout' }]);
+    expect(failed.view.overall.verdict).toBe('Failed: one reply broke the customer’s trust outright.');
+  });
+
+  it('explains the cap for trust-ruiners in plain words', () => {
+    const { view, score } = debrief([{ choose: 'dropped' }, { choose: 'look-up' }]);
+    const cap = view.scoreNotes.lines[0]!;
+    if (score.breakdown.cap.applied) expect(cap).toMatch(/^One trust-ruiner caps the score at 79\. The rest of the conversation would have reached \d+\.$/);
+    else expect(cap).toBe('One trust-ruiner: the score cannot go above 79, however well the rest went.');
+    expect(view.scoreNotes.lines).toContain(`Each trust-ruiner also takes points off: ${score.breakdown.trustRuinerPenalty} in all.`);
+    expect(debrief([{ choose: 'shout' }]).view.scoreNotes.lines).toEqual(['A reply that fails the contact sets the score to 0; nothing else counts after that.']);
+  });
+
+  it('explains what the ending\'s own rating cost', () => {
+    const { view, score } = debrief([{ choose: 'acknowledge' }, { choose: 'rules' }]);
+    const { rating, best, starsBelow, cost } = score.breakdown.endingRating;
+    expect(starsBelow).toBeGreaterThan(0);
+    expect(view.scoreNotes.lines).toContain(
+      `Marja rated this ending ${rating} of 5 stars, ${starsBelow} stars below the best ending this conversation can reach (${best}): ${cost} points off.`,
+    );
+  });
+
+  it('says when nothing was taken off', () => {
+    const { view, score } = debrief([{ choose: 'acknowledge' }, { choose: 'look-up' }]);
+    if (score.breakdown.moodRise.cost === 0 && score.breakdown.extraDecisionCost === 0) {
+      expect(view.scoreNotes.lines).toEqual(['Nothing was taken off: no trust-ruiners, no waits, no detours.']);
+    }
+  });
+
+  it('shows a late reply as a wait: on the decision, in the patience figures, on the plot and in the score notes', () => {
+    const { view, score } = debrief([{ choose: 'acknowledge', afterMs: 20_000 }, { choose: 'look-up' }]);
+    const first = view.decisions.items[0]!;
+    expect(score.decisions[0]!.wait.waited).toBe(true);
+    const allowance = Math.round((score.decisions[0]!.wait.allowanceMs ?? 0) / 1000);
+    expect(first.waitText).toBe(`You left Marja waiting 20 s before answering (reading the replies takes about ${allowance} s).`);
+    expect(view.patience.lines).toContain('You left Marja waiting once.');
+    expect(view.mood.waits).toEqual([expect.objectContaining({ number: 1, kind: 'wait', label: 'waited 20 s' })]);
+    expect(view.mood.waits[0]!.to).toBeGreaterThan(view.mood.waits[0]!.from);
+    expect(view.mood.waitLegend).not.toBeNull();
+    expect(view.mood.summary).toContain('The shaded stretch is the time Marja was left waiting.');
+    expect(view.scoreNotes.lines).toContain(`Leaving Marja waiting once cost ${score.breakdown.waitCost} points.`);
+    expect(view.decisions.items[1]!.waitText).toBeNull();
+  });
+
+  it('counts a repeated wait as arrogance and says why', () => {
+    const { view, score } = debrief([{ choose: 'acknowledge', afterMs: 20_000 }, { choose: 'look-up', afterMs: 20_000 }]);
+    expect(score.decisions[1]!.wait.keptWaiting).toBe(true);
+    expect(view.decisions.items[1]!.notes).toContain('Leaving Marja waiting again counts as arrogance: it says your time matters more than theirs.');
+    expect(view.ruiners.items.find((r) => r.id === 'arrogance')).toMatchObject({ count: 1, whereText: 'in decision 2' });
+    expect(view.ruiners.items.find((r) => r.id === 'arrogance')!.hint).toMatch(/talking down.*making them wait/);
+    expect(view.selfAnalysis.items[1]!.answer).toMatch(/^Decision 2: you left Marja waiting 20 s/);
+  });
+
+  it('shows a silence through venting as patience, never as leaving the customer waiting', () => {
+    const { score, transcript } = debrief([{ silent: true }, { choose: 'look-up' }]);
+    const patient: ScoreReport = {
+      ...score,
+      patience: { ...score.patience, silences: 1, patientSilences: 1, leftWaiting: 0 },
+      decisions: score.decisions.map((d, i) =>
+        i === 0 ? { ...d, tags: ['listening', 'composure'], added: [{ tag: 'listening', reason: 'waited-through-venting' }], verdict: 'good', patientSilence: true, trustRuiners: [] } : d,
+      ),
+    };
+    const view = presentDebrief(scenario, transcript, patient, en);
+    expect(view.decisions.items[0]!.silenceText).toBe('You said nothing and let Marja let off steam. That is patience.');
+    expect(view.patience.lines).toContain('You stayed quiet once while Marja let off steam: that is patience, not keeping them waiting.');
+    expect(view.patience.lines).toContain('You never left Marja waiting.');
+    expect(view.patience.lines.join(' ')).not.toMatch(/left Marja waiting once/);
+    expect(view.mood.waits.map((w) => w.kind)).toEqual(['patience']);
+    expect(view.mood.summary).not.toContain('shaded');
+  });
+
+  it('explains the better reply with the scenario\'s own why, never with that reply\'s praise', () => {
+    const withWhy: Scenario = kettleScenario();
+    const receipt = withWhy.nodes.receipt!;
+    receipt.replies[1] = { ...receipt.replies[1]!, betterWhy: 'Looking up the payment would have shown her you are on her side.' };
+    receipt.replies[0] = { ...receipt.replies[0]!, feedback: 'Great: you found it from the card.' };
+    const transcript = playTranscript(withWhy, [{ choose: 'acknowledge' }, { choose: 'rules' }]);
+    const view = presentDebrief(withWhy, transcript, scoreConversation(withWhy, transcript), en);
+    expect(view.decisions.items[1]!.better).toEqual({
+      heading: 'A better reply here',
+      text: 'I can find it from your card payment.',
+      why: 'Looking up the payment would have shown her you are on her side.',
+    });
+  });
+
+  it('shows stage directions of the reply and of the customer\'s line', () => {
+    const staged: Scenario = kettleScenario();
+    staged.nodes.arrival!.says[1] = { ...staged.nodes.arrival!.says[1]!, action: 'pushes the kettle across the counter' };
+    staged.nodes.arrival!.replies[1] = { ...staged.nodes.arrival!.replies[1]!, action: 'turns the kettle over, frowning' };
+    const transcript = playTranscript(staged, [{ choose: 'dropped' }, { choose: 'look-up' }]);
+    const view = presentDebrief(staged, transcript, scoreConversation(staged, transcript), fi);
+    expect(view.decisions.items[0]).toMatchObject({ youDid: '(turns the kettle over, frowning)', customerAction: '(pushes the kettle across the counter)' });
+    expect(view.decisions.items[1]!.youDid).toBeNull();
+  });
+
+  it('shows the ending\'s comment with its face, and why the rating was capped', () => {
+    const faced: Scenario = kettleScenario();
+    faced.nodes.replace!.end = { ...faced.nodes.replace!.end!, commentExpression: 'happy' };
+    const transcript = playTranscript(faced, [{ choose: 'acknowledge' }, { choose: 'look-up' }]);
+    const view = presentDebrief(faced, transcript, scoreConversation(faced, transcript), en);
+    expect(view.satisfaction.face).toEqual({ portrait: 'woman-60s', expression: 'happy', label: 'Marja looks happy' });
+    const walked = debrief([{ choose: 'shout' }]).view;
+    expect(walked.satisfaction.face.expression).toBe('furious');
+    const { score, transcript: t2 } = debrief([{ choose: 'dropped' }, { choose: 'look-up' }]);
+    const capped = presentDebrief(scenario, t2, { ...score, satisfaction: 4, satisfactionBeforeCap: 5, satisfactionCap: 4 }, en);
+    expect(capped.satisfaction.capNote).toBe('The mood alone would have earned 5 stars, but after a trust-ruiner a customer gives at most 4.');
+    expect(presentDebrief(scenario, t2, { ...score, satisfactionBeforeCap: score.satisfaction }, en).satisfaction.capNote).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
  * filled in lazily into its figure.
  */
 import type { DebriefView, DecisionView, RuinerView, VirtueView } from '../../presenter/debrief.ts';
+import { portraitSvg } from '../../art/portraits.ts';
+import { svgDataUri } from '../../art/svg.ts';
 import { el } from '../ui/dom.ts';
 import type { Screen } from '../ui/screen.ts';
 import { button } from '../ui/widgets.ts';
@@ -37,6 +39,7 @@ export function debriefDocument(screen: Screen, view: DebriefView, handlers: Deb
       el('h2', { id: 'cd-debrief-mood' }, view.mood.heading),
       el('p', { id: plotLabelId, className: 'cd-muted' }, view.mood.summary),
       plotSlot,
+      view.mood.waitLegend ? el('p', { className: 'cd-debrief-plot-legend' }, view.mood.waitLegend) : null,
     ),
     el('div', { className: 'cd-debrief-two' }, virtues(view), ruiners(view)),
     el(
@@ -51,7 +54,11 @@ export function debriefDocument(screen: Screen, view: DebriefView, handlers: Deb
       { className: 'cd-debrief-card cd-debrief-self', attrs: { 'aria-labelledby': 'cd-debrief-self' } },
       el('h2', { id: 'cd-debrief-self' }, view.selfAnalysis.heading),
       el('p', { className: 'cd-muted' }, view.selfAnalysis.intro),
-      el('ol', {}, ...view.selfAnalysis.questions.map((q) => el('li', {}, q))),
+      el(
+        'ol',
+        {},
+        ...view.selfAnalysis.items.map((item) => el('li', {}, el('strong', { className: 'cd-debrief-question' }, item.question), el('p', { className: 'cd-debrief-answer' }, item.answer))),
+      ),
     ),
   );
   return { scroller, heading, plotSlot, plotLabelId };
@@ -69,10 +76,10 @@ function summary(view: DebriefView): HTMLElement {
     { className: 'cd-debrief-summary' },
     el(
       'section',
-      { className: 'cd-debrief-card cd-debrief-score', data: { band: view.overall.band, failed: String(view.autoFail !== null) } },
+      { className: 'cd-debrief-card cd-debrief-score', data: { verdict: view.overall.verdictId, failed: String(view.autoFail !== null) } },
       el('h2', {}, view.overall.label),
       el('p', { className: 'cd-debrief-big', data: { testid: 'overall' } }, view.overall.valueText),
-      el('p', {}, view.overall.verdict),
+      el('p', { data: { testid: 'verdict' } }, view.overall.verdict),
     ),
     el(
       'section',
@@ -86,7 +93,13 @@ function summary(view: DebriefView): HTMLElement {
       { className: 'cd-debrief-card' },
       el('h2', {}, view.satisfaction.heading),
       starRow,
-      el('blockquote', { className: 'cd-debrief-quote' }, view.satisfaction.comment),
+      el(
+        'div',
+        { className: 'cd-debrief-comment' },
+        el('img', { className: 'cd-debrief-face', attrs: { src: faceUri(view.satisfaction.face), alt: view.satisfaction.face.label, width: '96', height: '115' } }),
+        el('blockquote', { className: 'cd-debrief-quote', data: { testid: 'comment' } }, view.satisfaction.comment),
+      ),
+      view.satisfaction.capNote ? el('p', { className: 'cd-hint cd-debrief-capnote' }, view.satisfaction.capNote) : null,
     ),
     view.autoFail
       ? el(
@@ -96,7 +109,18 @@ function summary(view: DebriefView): HTMLElement {
           el('p', {}, view.autoFail.reason),
         )
       : null,
+    el(
+      'section',
+      { className: 'cd-debrief-card cd-debrief-notes', attrs: { 'aria-labelledby': 'cd-debrief-notes' }, data: { testid: 'score-notes' } },
+      el('h2', { id: 'cd-debrief-notes' }, view.scoreNotes.heading),
+      el('ul', {}, ...view.scoreNotes.lines.map((line) => el('li', {}, line))),
+    ),
   );
+}
+
+/** The customer's face as it goes with the comment (a small portrait drawn from the same art as the conversation). */
+function faceUri(face: DebriefView['satisfaction']['face']): string {
+  return svgDataUri(portraitSvg(face.portrait, face.expression));
 }
 
 function virtues(view: DebriefView): HTMLElement {
@@ -154,11 +178,26 @@ function decision(screen: Screen, d: DecisionView, view: DebriefView, handlers: 
     'article',
     { className: 'cd-debrief-card cd-debrief-decision', attrs: { 'aria-labelledby': id }, data: { verdict: d.verdict, testid: `decision-${d.number}` } },
     el('div', { className: 'cd-debrief-row' }, el('h3', { id }, d.heading), el('span', { className: 'cd-badge' }, d.moodText)),
-    d.customerSaid ? el('p', { className: 'cd-debrief-said' }, el('span', { className: 'cd-debrief-who' }, view.customerName), d.customerSaid) : null,
+    d.customerSaid
+      ? el(
+          'p',
+          { className: 'cd-debrief-said' },
+          el('span', { className: 'cd-debrief-who' }, view.customerName),
+          d.customerAction ? el('span', { className: 'cd-debrief-action' }, `${d.customerAction} `) : null,
+          d.customerSaid,
+        )
+      : null,
     d.youSaid
-      ? el('p', { className: 'cd-debrief-you' }, el('span', { className: 'cd-debrief-who' }, labels.youSaid), d.youSaid)
+      ? el(
+          'p',
+          { className: 'cd-debrief-you' },
+          el('span', { className: 'cd-debrief-who' }, labels.youSaid),
+          d.youDid ? el('span', { className: 'cd-debrief-action', data: { testid: 'stage-direction' } }, `${d.youDid} `) : null,
+          d.youSaid,
+        )
       : el('p', { className: 'cd-debrief-you' }, d.silenceText ?? ''),
     d.interruptedText ? el('p', { className: 'cd-debrief-warn' }, d.interruptedText) : null,
+    d.waitText ? el('p', { className: 'cd-debrief-warn', data: { testid: 'wait' } }, d.waitText) : null,
     d.good.length > 0 ? tagList(labels.tagsGood, d.good, 'good') : null,
     d.bad.length > 0 ? tagList(labels.tagsBad, d.bad, 'bad') : null,
     d.good.length === 0 && d.bad.length === 0 ? el('p', { className: 'cd-muted' }, labels.noTags) : null,
