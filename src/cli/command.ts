@@ -32,8 +32,32 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 /** Thrown by argument parsing; `main` turns it into a usage message and exit code 2. */
 export class UsageError extends Error {}
 
+/** Exit status when the reader of our output has gone (`| head -1`): 128 + SIGPIPE, as for `cat`. */
+export const EXIT_PIPE_CLOSED = 141;
+
+let guarded = false;
+
+/**
+ * A closed pipe (`calm-desk lint scenarios | head -1`) ends the process quietly, as a shell
+ * expects, instead of a `write EPIPE` stack trace. Other stream errors are reported in one line.
+ */
+export function guardStandardStreams(proc: Pick<NodeJS.Process, 'stdout' | 'stderr' | 'exit'> = process): void {
+  if (guarded && proc === process) return;
+  if (proc === process) guarded = true;
+  for (const stream of [proc.stdout, proc.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') proc.exit(EXIT_PIPE_CLOSED);
+      else {
+        if (stream !== proc.stderr) proc.stderr.write(`calm-desk: cannot write the output (${error.code ?? error.message}).\n`);
+        proc.exit(1);
+      }
+    });
+  }
+}
+
 /** The I/O of the real process. */
 export function processIO(): CliIO {
+  guardStandardStreams();
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

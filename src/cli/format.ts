@@ -23,6 +23,21 @@ export const ANSI: Style = { bold: wrap(1, 22), red: wrap(31, 39), yellow: wrap(
 const identity = (text: string): string => text;
 export const PLAIN: Style = { bold: identity, red: identity, yellow: identity, cyan: identity, dim: identity };
 
+/**
+ * Control characters (ESC, BEL, ...), DEL, C1 controls and the bidirectional overrides a file could
+ * use to retitle the terminal or hide text. Tabs and line breaks are handled where text is laid out.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Shows control characters visibly: ESC as `\x1b`, a right-to-left override as `\u202e`. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** The source line, with tabs shown as single spaces so the caret lines up with the column. */
 function sourceLine(lines: readonly string[], line: number): string | undefined {
   const text = lines[line - 1];
@@ -32,27 +47,31 @@ function sourceLine(lines: readonly string[], line: number): string | undefined 
 /** The excerpt under a diagnostic: the line with a gutter, and carets under the range. */
 export function excerpt(diagnostic: Diagnostic, lines: readonly string[], style: Style): string[] {
   const { start, end } = diagnostic.range;
-  const text = sourceLine(lines, start.line);
-  if (text === undefined) return [];
+  const raw = sourceLine(lines, start.line);
+  if (raw === undefined) return [];
   const gutter = String(start.line);
   const pad = ' '.repeat(gutter.length);
-  const lastColumn = end.line === start.line ? end.column : text.length + 1;
-  const width = Math.max(1, Math.min(lastColumn, text.length + 1) - start.column);
+  const lastColumn = end.line === start.line ? end.column : raw.length + 1;
+  // Columns count characters of the file; escaped control characters take more room on screen.
+  const from = Math.min(Math.max(0, start.column - 1), raw.length);
+  const to = Math.max(from + 1, Math.min(lastColumn, raw.length + 1) - 1);
+  const before = escapeControls(raw.slice(0, from)).length;
+  const width = Math.max(1, escapeControls(raw.slice(from, to)).length);
   const color = diagnostic.severity === 'error' ? style.red : style.yellow;
-  const marker = ' '.repeat(Math.max(0, start.column - 1)) + color('^'.repeat(width));
+  const marker = ' '.repeat(before) + color('^'.repeat(width));
   return [
     `${pad} ${style.cyan('|')}`,
-    `${style.cyan(gutter)} ${style.cyan('|')} ${text}`,
+    `${style.cyan(gutter)} ${style.cyan('|')} ${escapeControls(raw)}`,
     `${pad} ${style.cyan('|')} ${marker}`,
   ];
 }
 
-/** One diagnostic: header, hint, excerpt. */
+/** One diagnostic: header, hint, excerpt. Text from the file is shown with controls escaped. */
 export function formatDiagnostic(diagnostic: Diagnostic, lines: readonly string[], style: Style): string {
   const { line, column } = diagnostic.range.start;
   const severity = diagnostic.severity === 'error' ? style.red(style.bold('error')) : style.yellow(style.bold('warning'));
-  const header = `${style.bold(`${diagnostic.file}:${line}:${column}:`)} ${severity} ${style.bold(diagnostic.code)}: ${diagnostic.message}`;
-  const hint = diagnostic.hint ? [`  ${style.cyan('hint:')} ${diagnostic.hint}`] : [];
+  const header = `${style.bold(`${escapeControls(diagnostic.file)}:${line}:${column}:`)} ${severity} ${style.bold(diagnostic.code)}: ${escapeControls(diagnostic.message)}`;
+  const hint = diagnostic.hint ? [`  ${style.cyan('hint:')} ${escapeControls(diagnostic.hint)}`] : [];
   return [header, ...hint, ...excerpt(diagnostic, lines, style)].join('\n');
 }
 

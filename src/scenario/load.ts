@@ -94,7 +94,7 @@ function loadUnsafe(text: string, file: string): LoadResult {
     return fail([...yamlProblems, diagnostic('CD005', file, range, `The file is ${kind}, but a scenario is a set of \`key: value\` lines (id, title, nodes, ...).`)]);
   }
   const { maps, aliases } = collectNodes(doc);
-  const structural = [...yamlProblems, ...duplicateKeys(doc, maps, map, file), ...aliasCap(doc, aliases, map, file)];
+  const structural = [...yamlProblems, ...complexKeys(doc, maps, map, file), ...duplicateKeys(doc, maps, map, file), ...aliasCap(doc, aliases, map, file)];
   if (hasErrors(structural)) return fail(structural);
   const data: unknown = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
   return validateData(data, map, file, structural);
@@ -176,6 +176,27 @@ function collectNodes(doc: Document.Parsed): { maps: YAMLMap[]; aliases: Alias[]
     } else if (isPair(node)) stack.push(node.value, node.key);
   }
   return { maps, aliases };
+}
+
+/**
+ * Keys written as a list or a block (`? [a, b]`, `? {a: 1}`, or an alias of one). Scenario keys are
+ * single words; turned into data such a key would become "[object Object]"-like text, and yaml
+ * would print a warning of its own.
+ */
+function complexKeys(doc: Document.Parsed, maps: readonly YAMLMap[], map: SourceMap, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const node of maps) {
+    for (const pair of node.items) {
+      let key: unknown = pair.key;
+      if (isAlias(key)) key = key.resolve(doc);
+      if (!isMap(key) && !isSeq(key)) continue;
+      const keyNode = pair.key as Node;
+      const range = keyNode.range ? map.rangeOf(keyNode.range[0], keyNode.range[1]) : FILE_START;
+      const kind = isSeq(key) ? 'a list' : 'a block of `key: value` lines';
+      out.push(diagnostic('CD101', file, range, `This key is ${kind}; keys in a scenario are single words, such as \`title\` or a node id.`, 'Write the key as plain text before the colon (a `? ` line starts a complex key: remove it).'));
+    }
+  }
+  return out;
 }
 
 /** Duplicate keys in any mapping; two nodes with one id get their own code. */

@@ -8,7 +8,7 @@ import { choiceOption, integerOption, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, useColor } from '../command.ts';
 import type { CliIO, Command } from '../command.ts';
 import { collectFiles, readText } from '../files.ts';
-import { ANSI, PLAIN, type Style } from '../format.ts';
+import { ANSI, escapeControls, PLAIN, type Style } from '../format.ts';
 
 interface Analyzed {
   file: string;
@@ -52,7 +52,7 @@ function pathLine(label: string, path: PathSummary | null, style: Style): string
 function renderReport(entry: Analyzed, style: Style): string {
   const r = entry.report!;
   const lines: string[] = [];
-  lines.push(style.bold(`${entry.file}: ${r.scenarioId} (${r.language}) "${r.title}"`));
+  lines.push(style.bold(`${entry.file}: ${r.scenarioId} (${r.language}) "${escapeControls(r.title)}"`));
   const sample = r.paths.capped ? ` (stopped at ${r.paths.maxPaths} paths: the range may be narrower; endings and behaviours are exact)` : '';
   lines.push(`  Score range: ${r.score ? `${r.score.min}..${r.score.max}` : 'no path ends'} over ${r.paths.complete} scored paths${sample}`);
   lines.push(pathLine('best', r.best, style));

@@ -85,9 +85,16 @@ conditions, translations. Folders are searched for *.yaml and *.yml files.
 Options:
   --format json       Machine-readable output (for editors and CI)
   --max-warnings N    Fail (exit 1) when there are more than N warnings; 0 makes any warning fail
+                      (N is 0 or more; leave the option out to allow any number of warnings)
   --no-naive          Skip CD308 (playing each file with naive policies, about a second a file)
 
-Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage error.
+Folders are searched recursively, following symbolic links; a path that is not a regular file
+(a missing file, a broken or looping link, a named pipe) is reported as CD008. A file with very
+many problems lists the first 100, then one CD009 line counts the rest. Control characters from a
+file are shown escaped (ESC as \\x1b).
+
+Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage error (including an empty path),
+141 when the output pipe closes early (e.g. \`| head -1\`).
 
 Examples:
   npx calm-desk lint scenarios

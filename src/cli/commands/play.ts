@@ -11,7 +11,7 @@ import { choiceOption, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, useColor } from '../command.ts';
 import type { CliIO, Command } from '../command.ts';
 import { displayPath, readText } from '../files.ts';
-import { ANSI, formatDiagnostic, PLAIN, type Style } from '../format.ts';
+import { ANSI, escapeControls, formatDiagnostic, PLAIN, type Style } from '../format.ts';
 import { resolve } from 'node:path';
 
 /** Parses `2,1,acknowledge` into 1-based numbers and reply ids, or a usage error. */
@@ -45,14 +45,14 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)}s`
 
 function renderTranscript(scenario: Scenario, transcript: Transcript, style: Style): string[] {
   const lines: string[] = [];
-  const name = scenario.customer.name;
+  const name = escapeControls(scenario.customer.name);
   for (const entry of transcript) {
     if (entry.type === 'line') {
       const why = entry.cause === 'node' ? '' : style.dim(` (${entry.cause === 'interrupted' ? 'reacting to the interruption' : 'after the silence'})`);
-      lines.push(`${seconds(entry.at)}  ${style.bold(name)} [${entry.expression}]: ${entry.text}${why}`);
+      lines.push(`${seconds(entry.at)}  ${style.bold(name)} [${entry.expression}]: ${escapeControls(entry.text)}${why}`);
     } else if (entry.type === 'decision') {
       const reply = scenario.nodes[entry.nodeId]?.replies.find((r) => r.id === entry.choiceId);
-      const said = entry.kind === 'silence' ? style.dim('(stays silent)') : `${reply?.say ?? entry.choiceId}`;
+      const said = entry.kind === 'silence' ? style.dim('(stays silent)') : escapeControls(String(reply?.say ?? entry.choiceId));
       const early = entry.interrupted ? style.yellow(' (interrupting)') : '';
       lines.push(`${seconds(entry.at)}  ${style.bold('You')}${early}: ${said}`);
       const added = entry.added.map((a) => `+${a.tag} (${a.reason})`);
@@ -61,7 +61,7 @@ function renderTranscript(scenario: Scenario, transcript: Transcript, style: Sty
       lines.push(`         ${style.dim(`decision ${entry.index + 1} at ${entry.nodeId}: ${tags}; mood ${entry.moodBefore} -> ${entry.moodAfter}`)}`);
     } else if (entry.type === 'end') {
       const rating = entry.satisfaction !== undefined ? `, rating ${entry.satisfaction}/5` : '';
-      lines.push(`${seconds(entry.at)}  ${style.bold(`Ended: ${entry.outcome}`)} at ${entry.nodeId}${rating}${entry.comment ? `: ${entry.comment}` : ''}`);
+      lines.push(`${seconds(entry.at)}  ${style.bold(`Ended: ${entry.outcome}`)} at ${entry.nodeId}${rating}${entry.comment ? `: ${escapeControls(entry.comment)}` : ''}`);
     } else {
       lines.push(`${seconds(entry.at)}  ${style.dim(entry.type === 'pause' ? '(paused)' : '(resumed)')}`);
     }
@@ -90,9 +90,9 @@ function renderScore(score: ScoreReport, style: Style): string[] {
   for (const d of score.decisions) {
     const what = d.kind === 'silence' ? 'silence' : d.choiceId;
     lines.push(`  ${d.index + 1}. ${d.nodeId}: ${what}${d.interrupted ? ' (interrupting)' : ''} - ${d.verdict}, mood ${d.moodChange >= 0 ? '+' : ''}${d.moodChange}`);
-    if (d.feedback) lines.push(`     ${d.feedback}`);
+    if (d.feedback) lines.push(`     ${escapeControls(d.feedback)}`);
     if (d.better) {
-      const how = d.better.reason === 'wait-then-same' ? 'the same reply, once the customer has finished' : `\`${d.better.choiceId}\`: ${d.better.text}`;
+      const how = d.better.reason === 'wait-then-same' ? 'the same reply, once the customer has finished' : `\`${d.better.choiceId}\`: ${escapeControls(d.better.text)}`;
       lines.push(`     ${style.cyan('better:')} ${how}`);
     }
   }
@@ -140,7 +140,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     if (!result.ok) io.err(`calm-desk play: ${result.error}\n`);
     return result.ok ? EXIT.ok : EXIT.problems;
   }
-  io.out(`${style.bold(`${scenario.title}`)} (${scenario.id}, ${scenario.language})\n\n`);
+  io.out(`${style.bold(escapeControls(scenario.title))} (${scenario.id}, ${scenario.language})\n\n`);
   io.out(`${renderTranscript(scenario, result.transcript, style).join('\n')}\n\n`);
   if (!result.ok) {
     io.err(`calm-desk play: ${result.error}\n`);
