@@ -4,6 +4,11 @@
  * `CatalogEntry[]`, sorted by language, difficulty, title). The title screen imports only this,
  * never the YAML parser. In dev, adding, changing or removing a scenario reloads the page.
  *
+ * Rubric files in the same folder (`rubric.yaml`, `<id>.rubric.yaml`) are not scenarios: they are
+ * checked with `loadRubric` and served as the named export `rubrics` (`Record<id, Rubric>`, valid
+ * files only), so the game scores a scenario with `rubricFor(scenario.rubric, rubrics)`; a broken
+ * or missing rubric falls back to the compiled-in default.
+ *
  * ```ts
  * // vite.config.ts
  * plugins: [scenarioCatalog()]
@@ -15,6 +20,8 @@ import { parseDocument } from 'yaml';
 import type { Plugin } from 'vite';
 import type { Diagnostic } from '../scenario/diagnostics.ts';
 import type { Scenario } from '../scenario/model.ts';
+import { isRubricFileName, loadRubric } from '../scoring/loadRubric.ts';
+import type { Rubric } from '../scoring/rubric.ts';
 import { catalogEntry, type CatalogEntry, type RawHeader } from './catalogEntry.ts';
 
 export const CATALOG_MODULE_ID = 'virtual:scenario-catalog';
@@ -34,7 +41,7 @@ export function buildCatalog(root: string, dir: string, load: Loader): CatalogEn
   const folder = resolve(root, dir);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => /\.ya?ml$/i.test(n) && statSync(join(folder, n)).isFile());
+    names = yamlFiles(folder).filter((n) => !isRubricFileName(n));
   } catch {
     return [];
   }
@@ -44,6 +51,28 @@ export function buildCatalog(root: string, dir: string, load: Loader): CatalogEn
     return catalogEntry(file, safeLoad(load, text, file), rawHeader(text));
   });
   return entries.sort(compareEntries);
+}
+
+function yamlFiles(folder: string): string[] {
+  return readdirSync(folder).filter((n) => /\.ya?ml$/i.test(n) && statSync(join(folder, n)).isFile());
+}
+
+/** The rubric files in `dir` that load without errors, by id (a broken one is left out: the game then uses the default). */
+export function buildRubrics(root: string, dir: string): Record<string, Rubric> {
+  const folder = resolve(root, dir);
+  const rubrics: Record<string, Rubric> = {};
+  let names: string[];
+  try {
+    names = yamlFiles(folder).filter(isRubricFileName).sort();
+  } catch {
+    return rubrics;
+  }
+  for (const name of names) {
+    const file = relative(root, join(folder, name)).split(sep).join('/');
+    const { rubric } = loadRubric(readText(join(folder, name)), file);
+    if (rubric && !Object.hasOwn(rubrics, rubric.id)) rubrics[rubric.id] = rubric;
+  }
+  return rubrics;
 }
 
 /** The plugin itself. */
@@ -71,7 +100,8 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
         load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
         const entries = buildCatalog(root, dir, load);
         for (const e of entries) this.addWatchFile(resolve(root, e.file));
-        return `export default ${JSON.stringify(entries)};`;
+        const rubrics = buildRubrics(root, dir);
+        return `export default ${JSON.stringify(entries)};\nexport const rubrics = ${JSON.stringify(rubrics)};`;
       },
     },
     configureServer(server) {

@@ -150,11 +150,13 @@ const NESTED_KEYS: Record<string, readonly string[]> = {
   verdicts: ['excellent', 'good', 'mixed'],
 };
 
-const place = (path: DataPath): string => (path.length === 0 ? 'the rubric' : `\`${path.join('.')}\``);
+const place = (path: DataPath): string =>
+  path.length === 0 ? 'the rubric' : `\`${path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('')}\``;
 
 function issueDiagnostics(issue: Issue, data: unknown, map: SourceMap, file: string): Diagnostic[] {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
-  const add = (code: DiagnosticCode, at: DataPath, part: 'key' | 'value', message: string, hint?: string): Diagnostic =>
+  const see = path.length > 0 ? `The default is in scenarios/rubric.yaml under \`${String(path[0])}\`; docs/scoring.md explains it.` : undefined;
+  const add = (code: DiagnosticCode, at: DataPath, part: 'key' | 'value', message: string, hint: string | undefined = see): Diagnostic =>
     diagnostic(code, file, map.rangeAt(at, part), message, hint);
   switch (issue.code) {
     case 'unrecognized_keys':

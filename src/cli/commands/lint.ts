@@ -1,4 +1,4 @@
-/** `calm-desk lint`: check scenario files and print compiler-style diagnostics. */
+/** `calm-desk lint`: check scenario and rubric files and print compiler-style diagnostics. */
 import { compareDiagnostics, diagnostic, FILE_START } from '../../scenario/diagnostics.ts';
 import type { Diagnostic } from '../../scenario/diagnostics.ts';
 import { naiveLintDiagnostics } from '../../analysis/warnings.ts';
@@ -8,7 +8,10 @@ import { loadScenario } from '../../scenario/load.ts';
 import { choiceOption, integerOption, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, useColor } from '../command.ts';
 import type { CliIO, Command } from '../command.ts';
+import { isRubricFileName, loadRubric } from '../../scoring/loadRubric.ts';
+import { checkRubricLibrary, declaredRubricId, type RubricFileEntry, type ScenarioFileEntry } from '../../scoring/rubricLibrary.ts';
 import { collectFiles, readText } from '../files.ts';
+import { rubricFilesBeside } from '../rubricFiles.ts';
 import { ANSI, countDiagnostics, formatDiagnostic, formatSummary, PLAIN } from '../format.ts';
 
 interface Checked {
@@ -17,16 +20,23 @@ interface Checked {
   diagnostics: Diagnostic[];
 }
 
-/** Loads every file, then adds the checks across files (duplicates, translations). */
+/** Loads every file (rubric files as rubrics), then adds the checks across files (duplicates, translations, rubric ids). */
 export async function lintPaths(io: CliIO, paths: readonly string[], options: { naive?: boolean } = {}): Promise<Checked[]> {
   const targets = await collectFiles(io.cwd, paths);
   const checked: Checked[] = [];
   const library: LibraryFile[] = [];
+  const rubrics: RubricFileEntry[] = [];
   for (const target of targets) {
     const read = target.kind === 'file' ? await readText(target.path) : { ok: false as const, reason: target.reason };
     if (!read.ok) {
       const message = target.kind === 'missing' ? target.reason : `\`${target.shown}\` cannot be read: ${read.reason}.`;
       checked.push({ file: target.shown, lines: [], diagnostics: [diagnostic('CD008', target.shown, FILE_START, message, 'Check the path and the spelling of the file name.')] });
+      continue;
+    }
+    if (isRubricFileName(target.shown)) {
+      const rubric = { fileName: target.shown, text: read.text, result: loadRubric(read.text, target.shown) };
+      checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...rubric.result.diagnostics] });
+      rubrics.push(rubric);
       continue;
     }
     const result = loadScenario(read.text, target.shown);
@@ -36,8 +46,28 @@ export async function lintPaths(io: CliIO, paths: readonly string[], options: { 
   for (const extra of [...checkLibrary(library), ...(options.naive === false ? [] : naiveLintDiagnostics(library))]) {
     checked.find((entry) => entry.file === extra.file)?.diagnostics.push(extra);
   }
+  for (const extra of await rubricReferences(io, rubrics, library)) {
+    checked.find((entry) => entry.file === extra.file)?.diagnostics.push(extra);
+  }
   for (const entry of checked) entry.diagnostics.sort(compareDiagnostics);
   return checked;
+}
+
+/** CD508/CD509: rubric ids across the linted rubric files, and the rubric each scenario names (rubric files beside it count too). */
+async function rubricReferences(io: CliIO, rubrics: readonly RubricFileEntry[], library: readonly LibraryFile[]): Promise<Diagnostic[]> {
+  const scenarios: ScenarioFileEntry[] = library.map((file) => ({ fileName: file.fileName, text: file.text, scenario: file.result.scenario }));
+  const beside = new Set<string>();
+  const folders = new Set<string>();
+  for (const file of library) {
+    const folder = file.fileName.replace(/[^/\\]*$/, '');
+    if (folders.has(folder)) continue;
+    folders.add(folder);
+    for (const entry of await rubricFilesBeside(io.cwd, file.fileName)) {
+      const id = declaredRubricId(entry);
+      if (id !== undefined) beside.add(id);
+    }
+  }
+  return checkRubricLibrary(rubrics, scenarios, beside);
 }
 
 function exitCode(errors: number, warnings: number, maxWarnings: number | undefined): number {
@@ -76,11 +106,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'Check scenario files and folders, with line:column diagnostics',
+  summary: 'Check scenario and rubric files and folders, with line:column diagnostics',
   help: `Usage: calm-desk lint <files or folders...> [--format text|json] [--max-warnings N]
 
 Checks scenario files: YAML syntax, keys and values, links between nodes, reachability,
-conditions, translations. Folders are searched for *.yaml and *.yml files.
+conditions, translations. Files named rubric.yaml or <id>.rubric.yaml are checked as scoring
+rubrics (codes CD5xx), and every scenario's \`rubric:\` must name one (or \`default\`).
+Folders are searched for *.yaml and *.yml files.
 
 Options:
   --format json       Machine-readable output (for editors and CI)

@@ -4,7 +4,7 @@
  */
 import type { Transcript } from '../../conversation/transcript.ts';
 import type { Scenario } from '../../scenario/model.ts';
-import { scoreConversation, type ScoreReport } from '../../scoring/index.ts';
+import { rubricFor, scoreConversation, type Rubric, type ScoreReport } from '../../scoring/index.ts';
 import { TRUST_RUINERS } from '../../scenario/vocabulary.ts';
 import { newAttemptId, type AttemptRecord, type Store } from '../../storage/index.ts';
 
@@ -47,9 +47,18 @@ export interface ResultSink {
   readonly store: Store;
 }
 
-/** Score the transcript and save the attempt; never throws. */
-export async function finishConversation(sink: ResultSink, scenario: Scenario, transcript: Transcript, startedAt: Date): Promise<FinishedConversation> {
-  const score = scoreConversation(scenario, transcript);
+/**
+ * Score the transcript with the scenario's rubric (from `rubrics`, the bundled ones; the default
+ * when it names none or an unknown one) and save the attempt; never throws.
+ */
+export async function finishConversation(
+  sink: ResultSink,
+  scenario: Scenario,
+  transcript: Transcript,
+  startedAt: Date,
+  rubrics: Readonly<Record<string, Rubric>> = {},
+): Promise<FinishedConversation> {
+  const score = scoreConversation(scenario, transcript, rubricFor(scenario.rubric, rubrics));
   const record = attemptRecord(scenario, score, startedAt, new Date());
   let saved = false;
   try {

@@ -7,6 +7,7 @@
  */
 import * as Phaser from 'phaser';
 import { createActor, type Snapshot } from 'xstate';
+import { rubrics } from 'virtual:scenario-catalog';
 import type { AudioPort } from '../../audio/port.ts';
 import { createRealClock } from '../../conversation/clock.ts';
 import { createConversationDriver, type ConversationDriver, type LineStartEvent } from '../../conversation/driver.ts';
@@ -321,7 +322,7 @@ export class Conversation extends Phaser.Scene {
     const transcript = snapshot.context.transcript;
     this.services_.overlay.announce(this.t('conversation.endedAnnounce'));
     const started = this.startedAt;
-    void finishConversation(this.services_, scenario, transcript, started).then((result) => {
+    void finishConversation(this.services_, scenario, transcript, started, rubrics).then((result) => {
       if (!this.screen || this.screen.disposed) return;
       if (!result.saved) this.dom?.setNotice(this.t('conversation.notSaved'));
       // A window timer, not the scene clock: the hand-over must not wait for slow frames.
