@@ -37,6 +37,9 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   CD401: 'tests/scenario/library.test.ts (two files)',
   CD402: 'tests/scenario/library.test.ts (two files)',
   CD403: 'tests/scenario/library.test.ts (file name)',
+  ...Object.fromEntries(
+    ALL_DIAGNOSTIC_CODES.filter((code) => code.startsWith('CD5')).map((code) => [code, 'tests/scoring/rubricFixtures.test.ts (rubric fixtures in tests/fixtures/rubrics)']),
+  ),
 };
 
 describe('valid fixtures', () => {
