@@ -26,15 +26,15 @@ describe('the default rubric', () => {
     for (const key of Object.keys(DEFAULT_RUBRIC)) expect(defaultText).toMatch(new RegExp(`^${key}:`, 'm'));
   });
 
-  it('has the numbers SPEC D fixes', () => {
+  it('has the numbers SPEC D fixes (an unfinished conversation counts like a walk-out)', () => {
     expect(DEFAULT_RUBRIC).toMatchObject({
       weights: { friendliness: 0.35, expertise: 0.25, composure: 0.25, efficiency: 0.15 },
       base: 70,
-      efficiencyBase: { resolved: 100, escalated: 85, unresolved: 70, 'walked-out': 30, incomplete: 60 },
+      efficiencyBase: { resolved: 100, escalated: 85, unresolved: 70, 'walked-out': 30, incomplete: 30 },
       penalties: { indifference: 15, impatience: 12, judging: 15, arrogance: 15 },
       critical: ['tyranny', 'insult'],
       caps: [100, 79, 59, 39, 29, 19, 9, 0],
-      endings: { resolved: 0, escalated: -5, unresolved: -10, 'walked-out': -35, incomplete: 0 },
+      endings: { resolved: 0, escalated: -5, unresolved: -10, 'walked-out': -35, incomplete: -35 },
       endingRating: 6,
       moodRise: 0.3,
       extraDecision: 12,
