@@ -38,9 +38,24 @@ export function escapeControls(text: string): string {
   });
 }
 
+const splitLines = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The file's lines as the loader counts them: callers split on LF, but a lone CR (old-Mac line
+ * ends) is a line break too.
+ */
+function loaderLines(lines: readonly string[]): readonly string[] {
+  let split = splitLines.get(lines);
+  if (!split) {
+    split = lines.some((line) => /\r(?!$)/.test(line)) ? lines.flatMap((line) => line.split(/\r(?!$)/)) : lines;
+    splitLines.set(lines, split);
+  }
+  return split;
+}
+
 /** The source line, with tabs shown as single spaces so the caret lines up with the column. */
 function sourceLine(lines: readonly string[], line: number): string | undefined {
-  const text = lines[line - 1];
+  const text = loaderLines(lines)[line - 1];
   return text === undefined ? undefined : text.replace(/\t/g, ' ').replace(/\r$/, '');
 }
 

@@ -76,6 +76,9 @@ function loadUnsafe(text: string, file: string): LoadResult {
     const size = Math.round(new TextEncoder().encode(text).length / 1024);
     return fail([diagnostic('CD002', file, FILE_START, `The file is ${size} KB; scenario files are limited to ${LIMITS.fileBytes / 1024} KB.`, 'Split the conversation into several scenarios.')]);
   }
+  // Old-Mac files end lines with a lone CR, which YAML does not count as a line break: read it
+  // as one (same length, so every offset and position stays right).
+  text = normalizeLineEnds(text);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const map = new SourceMap(text, doc);
   // After the first syntax error the parser's later complaints are mostly echoes of it.
@@ -96,12 +99,24 @@ function loadUnsafe(text: string, file: string): LoadResult {
   const { maps, aliases } = collectNodes(doc);
   const structural = [...yamlProblems, ...complexKeys(doc, maps, map, file), ...duplicateKeys(doc, maps, map, file), ...aliasCap(doc, aliases, map, file)];
   if (hasErrors(structural)) return fail(structural);
-  const data: unknown = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
+  } catch (error) {
+    // yaml's own guard against aliases of aliases; the expansion check above should come first.
+    if (!(error instanceof ReferenceError)) throw error;
+    return fail([...structural, aliasBomb(doc, aliases, map, file)]);
+  }
   return validateData(data, map, file, structural);
 }
 
+/** Lone CRs (not part of CRLF) become LF. */
+export function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 function validateData(data: unknown, map: SourceMap, file: string, earlier: Diagnostic[]): LoadResult {
-  const diagnostics = [...earlier, ...nodeCap(data, map, file)];
+  const diagnostics = [...earlier, ...reservedKeys(data, map, file), ...nodeCap(data, map, file)];
   if (hasErrors(diagnostics)) return fail(diagnostics);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
@@ -241,6 +256,54 @@ function aliasCap(doc: Document.Parsed, aliases: readonly Alias[], map: SourceMa
   if (count <= LIMITS.aliasCount) return [];
   const range = firstOver?.range ? map.rangeOf(firstOver.range[0], firstOver.range[1]) : FILE_START;
   return [diagnostic('CD003', file, range, `The file uses ${count} aliases (\`*name\`); at most ${LIMITS.aliasCount} are allowed.`, 'Write the text out instead of reusing it through aliases.')];
+}
+
+/**
+ * `__proto__` as a node id or variable name: the data would lose it silently (no object can hold
+ * it as an ordinary key), so it is reported where it is written. In other blocks it is an unknown
+ * key like any other (CD101).
+ */
+function reservedKeys(data: unknown, map: SourceMap, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
+    for (const [key, child] of entries) {
+      if (key === '__proto__' && isRecordPath(path)) {
+        const what = path[path.length - 1] === 'nodes' ? 'a node id' : 'a variable name';
+        out.push(diagnostic('CD109', file, map.keyAt([...path, key]), `\`__proto__\` cannot be ${what}: it is reserved.`, 'Choose another name, e.g. `proto`.'));
+      } else if (child !== null && typeof child === 'object') stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return out;
+}
+
+/** Blocks whose keys are names the trainer chooses: node ids and variable names. */
+function isRecordPath(path: readonly (string | number)[]): boolean {
+  const last = path[path.length - 1];
+  if (path.length === 1) return last === 'nodes' || last === 'variables';
+  return last === 'set' || last === 'add' || (last === 'variables' && path.length > 1);
+}
+
+/** Where an alias bomb is: the first alias of an anchor that itself holds aliases. */
+function aliasBomb(doc: Document.Parsed, aliases: readonly Alias[], map: SourceMap, file: string): Diagnostic {
+  const nested = aliases.find((alias) => {
+    const target = alias.resolve(doc);
+    let found = false;
+    if (target && (isMap(target) || isSeq(target))) {
+      visit(target, {
+        Alias() {
+          found = true;
+          return visit.BREAK;
+        },
+      });
+    }
+    return found;
+  }) ?? aliases[0];
+  const range = nested?.range ? map.rangeOf(nested.range[0], nested.range[1]) : FILE_START;
+  return diagnostic('CD003', file, range, `The alias \`*${nested?.source ?? ''}\` repeats a block that itself repeats other blocks through aliases: the file would grow too large when read.`, 'Write the text out instead of nesting aliases.');
 }
 
 /** Caps the number of nodes. */

@@ -67,7 +67,11 @@ export function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '`.nan` (not a number)';
+    if (!Number.isFinite(value)) return value > 0 ? 'infinite (`.inf`, or a number too large to hold)' : 'minus infinity (`-.inf`)';
+    return Number.isInteger(value) ? 'a whole number' : 'a number';
+  }
   if (typeof value === 'boolean') return value ? '`true`' : '`false`';
   if (typeof value === 'object') return 'a set of `key: value` lines';
   return 'something else';

@@ -128,6 +128,17 @@ describe('calm-desk on hostile paths and output', () => {
     }
   });
 
+  it('shows the right line of an old-Mac (CR-only) file in the excerpt', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mac.yaml'), valid.replace('next: calmer', 'next: calmr').replace(/\n/g, '\r'));
+    const line = valid.split('\n').findIndex((l) => l.includes('next: calmer')) + 1;
+    const io = fakeIO({ cwd: dir });
+    expect(await main(['lint', '--no-naive', 'mac.yaml'], io)).toBe(1);
+    expect(io.stdout).toContain(`mac.yaml:${line}:`);
+    const text = valid.split('\n')[line - 1]!.replace('next: calmer', 'next: calmr');
+    expect(io.stdout).toContain(`${line} | ${text}\n`);
+  });
+
   it('escapes every C0/C1 control and bidi override, and nothing else', () => {
     expect(escapeControls('a\u001bb\u0007c\u007f\u009b\u202ed\te\nf é 😀')).toBe('a\\x1bb\\x07c\\x7f\\x9b\\u202ed\te\nf é 😀');
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/scenario/diagnostics.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { loadScenario, normalizeLineEnds } from '../../src/scenario/load.ts';
 
 const fixture = readFileSync(new URL('../fixtures/scenarios/valid/kettle-complete.yaml', import.meta.url), 'utf8');
 const fixtureLines = fixture.split('\n');
@@ -19,7 +19,8 @@ function checkLoad(text: string): void {
   } catch (error) {
     throw new Error(`loadScenario threw on ${JSON.stringify(text.slice(0, 200))}`, { cause: error });
   }
-  const lines = text.split('\n');
+  // Lines as the loader counts them: a lone CR is a line break too.
+  const lines = normalizeLineEnds(text).split('\n');
   for (const d of result.diagnostics) checkDiagnostic(d, lines);
   if (result.scenario !== null) expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
 }
