@@ -23,6 +23,8 @@ export interface CatalogEntry {
   minutesMax: number | null;
   /** Place in the suggested course order (1 = first, gentle); null when the file does not say. */
   order: number | null;
+  /** Id of the scoring rubric the scenario names (`default` unless it names another); its "good" band is the pass mark. */
+  rubric: string;
   setting: SettingId | null;
   customerName: string | null;
   portrait: PortraitId | null;
@@ -78,6 +80,7 @@ export function catalogEntry(
       minutes: s.minutes,
       minutesMax: s.minutesMax ?? null,
       order: s.order ?? null,
+      rubric: s.rubric,
       setting: s.setting,
       customerName: s.customer.name,
       portrait: s.customer.portrait,
@@ -108,6 +111,7 @@ function brokenEntry(
     minutes: null,
     minutesMax: null,
     order: null,
+    rubric: 'default',
     setting: null,
     customerName: null,
     portrait: null,

@@ -7,6 +7,7 @@
 import type { CatalogEntry } from '../build/catalogEntry.ts';
 import type { Translate } from '../i18n/index.ts';
 import { LANGUAGES, type Language } from '../scenario/vocabulary.ts';
+import { DEFAULT_RUBRIC, rubricFor, type Rubric } from '../scoring/rubric.ts';
 import { difficultyLabel, languageLabel, minutesLabel } from './labels.ts';
 
 export type LanguageFilter = 'all' | Language;
@@ -68,7 +69,16 @@ export interface SelectOptions {
 }
 
 /** The default rubric's "good" band: a best score at or above it passes a scenario. */
-export const DEFAULT_PASS_SCORE = 65;
+export const DEFAULT_PASS_SCORE = DEFAULT_RUBRIC.verdicts.good;
+
+/**
+ * The pass mark of each scenario: the "good" band of the rubric it names (from `rubrics`, the
+ * bundled ones), else the default rubric's.
+ * @example presentSelect(catalog, stats, 'all', t, { passScore: passScoreFrom(rubrics) })
+ */
+export function passScoreFrom(rubrics: Readonly<Record<string, Rubric>>): (entry: CatalogEntry) => number {
+  return (entry) => rubricFor(entry.rubric, rubrics).verdicts.good;
+}
 
 /** Stats key of a scenario: results are kept per scenario id and language. */
 export function statsKey(id: string, language: Language | null): string {

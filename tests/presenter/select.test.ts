@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n/index.ts';
-import { nextInCourse, presentSelect, statsFromResults, statsKey } from '../../src/presenter/select.ts';
+import { nextInCourse, passScoreFrom, presentSelect, statsFromResults, statsKey } from '../../src/presenter/select.ts';
+import { DEFAULT_RUBRIC } from '../../src/scoring/rubric.ts';
 import type { CatalogEntry } from '../../src/build/catalogEntry.ts';
 import { broken, kettleEn, kettleFi } from './catalogFixture.ts';
 
@@ -89,6 +90,10 @@ describe('the course order', () => {
     const stats = statsFromResults([{ scenarioId: 'gentle', language: 'en', overall: 60 }]);
     expect(presentSelect(catalog, stats, 'en', t).cards.find((c) => c.recommended)?.title).toBe('gentle (en)');
     expect(presentSelect(catalog, stats, 'en', t, { passScore: () => 55 }).cards.find((c) => c.recommended)?.title).toBe('middle (en)');
+    const lenient = { ...DEFAULT_RUBRIC, id: 'lenient', verdicts: { ...DEFAULT_RUBRIC.verdicts, good: 55 } };
+    const passScore = passScoreFrom({ lenient });
+    expect(passScore({ ...kettleEn, rubric: 'lenient' })).toBe(55);
+    expect(passScore({ ...kettleEn, rubric: 'missing' })).toBe(DEFAULT_RUBRIC.verdicts.good);
   });
 
   it('says when every scenario shown is passed, in Finnish too', () => {

@@ -8,9 +8,10 @@
  */
 import * as Phaser from 'phaser';
 import type { Snapshot } from 'xstate';
+import { rubrics } from 'virtual:scenario-catalog';
 import type { Transcript } from '../../conversation/transcript.ts';
 import { presentDebrief } from '../../presenter/debrief.ts';
-import { nextInCourse, statsFromResults } from '../../presenter/select.ts';
+import { nextInCourse, passScoreFrom, statsFromResults } from '../../presenter/select.ts';
 import type { Scenario } from '../../scenario/model.ts';
 import type { ScoreReport } from '../../scoring/report.ts';
 import { debriefDocument } from '../debrief/debriefDom.ts';
@@ -100,7 +101,7 @@ export class Debrief extends Phaser.Scene {
   /** The next scenario in the course: the first not yet passed, else the one after this (same language). */
   private nextScenarioFile(): string | null {
     const { catalog, store } = services(this);
-    return nextInCourse(catalog, statsFromResults(store.results()), this.input_.file, this.input_.scenario.language)?.file ?? null;
+    return nextInCourse(catalog, statsFromResults(store.results()), this.input_.file, this.input_.scenario.language, { passScore: passScoreFrom(rubrics) })?.file ?? null;
   }
 
   private go(key: string, data: object): void {

@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import type { CatalogEntry } from '../../build/catalogEntry.ts';
-import { presentSelect, statsFromResults, type LanguageFilter, type SelectCard } from '../../presenter/select.ts';
+import { rubrics } from 'virtual:scenario-catalog';
+import { passScoreFrom, presentSelect, statsFromResults, type LanguageFilter, type SelectCard } from '../../presenter/select.ts';
 import { services } from '../services.ts';
 import { backdropKey } from '../textures.ts';
 import { el, uniqueId } from '../ui/dom.ts';
@@ -21,7 +22,7 @@ export class ScenarioSelect extends Phaser.Scene {
   create(data: { focusFile?: string } = {}): void {
     const s = services(this);
     const { overlay, t, catalog, store } = s;
-    const options = { language: s.settings().language };
+    const options = { language: s.settings().language, passScore: passScoreFrom(rubrics) };
     addBackdrop(this, backdropKey('office'));
     this.add.rectangle(960, 540, 1920, 1080, 0xdde7ea, 0.55);
     const stats = statsFromResults(store.results());
