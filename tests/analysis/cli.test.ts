@@ -14,7 +14,7 @@ describe('calm-desk play', () => {
     expect(io.stdout).toContain("You: That's annoying on a short lunch. Let's find where it is right now.");
     expect(io.stdout).toContain('+listening (waited-through-venting)');
     expect(io.stdout).toContain('Ended: resolved at sorted, rating 4/5');
-    expect(io.stdout).toContain('Score: 87/100');
+    expect(io.stdout).toContain('Score: 84/100 (good)');
     expect(io.stderr).toBe('');
   });
 
@@ -31,7 +31,7 @@ describe('calm-desk play', () => {
   it('takes reply ids as choices', async () => {
     const io = fakeIO();
     expect(await main(['play', fixture, '--choices', 'sorry-find,track'], io)).toBe(0);
-    expect(io.stdout).toContain('Score: 87/100');
+    expect(io.stdout).toContain('Score: 84/100 (good)');
     const wrong = fakeIO();
     expect(await main(['play', fixture, '--choices', 'sorry-find,shout'], wrong)).toBe(1);
     expect(wrong.stderr).toBe('calm-desk play: decision 2 at node `code` offers no reply `shout` (offered: track, phone)\n');

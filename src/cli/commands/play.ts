@@ -4,6 +4,7 @@ import { READING_SPEEDS } from '../../conversation/constants.ts';
 import type { Transcript } from '../../conversation/transcript.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/model.ts';
+import { rubricFor } from '../../scoring/rubric.ts';
 import { scoreConversation } from '../../scoring/score.ts';
 import type { ScoreReport } from '../../scoring/report.ts';
 import { TRUST_RUINERS } from '../../scenario/vocabulary.ts';
@@ -11,6 +12,7 @@ import { choiceOption, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, useColor } from '../command.ts';
 import type { CliIO, Command } from '../command.ts';
 import { displayPath, readText } from '../files.ts';
+import { rubricsBeside } from '../rubricFiles.ts';
 import { ANSI, escapeControls, formatDiagnostic, PLAIN, type Style } from '../format.ts';
 import { resolve } from 'node:path';
 
@@ -69,31 +71,47 @@ function renderTranscript(scenario: Scenario, transcript: Transcript, style: Sty
   return lines;
 }
 
+/** The overall score's arithmetic in one line, as docs/scoring.md writes it (`rubric <id>` when not the default). */
+export function arithmetic(score: ScoreReport): string {
+  const b = score.breakdown;
+  const parts = [`weighted virtues ${b.weightedVirtues}`, `- trust-ruiner penalties ${b.trustRuinerPenalty}`];
+  if (b.moodRise.cost > 0) parts.push(`- mood rise ${b.moodRise.cost} (${b.moodRise.points} points)`);
+  if (b.extraDecisionCost > 0) parts.push(`- extra decisions ${b.extraDecisionCost}`);
+  if (b.waitCost > 0) parts.push(`- waits ${b.waitCost}`);
+  parts.push(`${b.outcomeAdjustment < 0 ? '-' : '+'} ending ${Math.abs(b.outcomeAdjustment)}`);
+  if (b.endingRating.cost > 0) parts.push(`- ending rating ${b.endingRating.cost} (${b.endingRating.starsBelow} stars below the best)`);
+  let line = `${parts.join(' ')} = ${b.raw}`;
+  if (b.cap.applied) line += `, capped at ${b.cap.ceiling} for ${b.cap.ruiners} trust-ruiner${b.cap.ruiners === 1 ? '' : 's'}`;
+  if (score.rubricId !== 'default') line += ` (rubric ${score.rubricId})`;
+  return line;
+}
+
 function renderScore(score: ScoreReport, style: Style): string[] {
   const lines: string[] = [];
   const fail = score.autoFail ? style.red(` AUTO-FAIL: ${score.autoFail.reason} at decision ${score.autoFail.decisionIndex + 1}`) : '';
-  lines.push(style.bold(`Score: ${score.overall}/100`) + fail);
+  lines.push(style.bold(`Score: ${score.overall}/100 (${score.verdict})`) + fail);
   const v = score.virtues;
   lines.push(`  friendliness ${v.friendliness}, expertise ${v.expertise}, composure ${v.composure}, efficiency ${v.efficiency}`);
-  const b = score.breakdown;
-  lines.push(style.dim(`  = weighted virtues ${b.weightedVirtues} - trust-ruiner penalties ${b.trustRuinerPenalty} + outcome ${b.outcomeAdjustment}`));
+  lines.push(style.dim(`  = ${arithmetic(score)}`));
   const ruiners = TRUST_RUINERS.filter((t) => score.trustRuiners[t].count > 0).map(
     (t) => `${t} x${score.trustRuiners[t].count} (decision ${score.trustRuiners[t].decisions.map((d) => d + 1).join(', ')})`,
   );
   lines.push(`  trust-ruiners: ${ruiners.join('; ') || 'none'}`);
   const p = score.patience;
-  lines.push(`  patience: ${p.interruptions} interruptions, ${p.ventingTolerated} of ${p.ventingTurns} venting turns waited through, ${p.silences} silences`);
+  lines.push(`  patience: ${p.interruptions} interruptions, ${p.ventingTolerated} of ${p.ventingTurns} venting turns waited through, ${p.silences} silences (${p.patientSilences} patient), left waiting ${p.leftWaiting}`);
   const e = score.efficiency;
   lines.push(`  efficiency: ${e.decisionsUsed} decisions, shortest resolving path ${e.shortestPath ?? 'none'}${e.extraDecisions > 0 ? ` (+${e.extraDecisions})` : ''}`);
-  lines.push(`  outcome: ${score.outcome ?? 'unfinished'}; customer satisfaction ${score.satisfaction}/5`);
+  lines.push(`  outcome: ${score.outcome ?? 'unfinished'}; customer satisfaction ${score.satisfaction}/5${score.satisfaction < score.satisfactionBeforeCap ? ` (capped from ${score.satisfactionBeforeCap} by ${score.trustRuinerCount} trust-ruiners)` : ''}`);
   lines.push('Decisions:');
   for (const d of score.decisions) {
     const what = d.kind === 'silence' ? 'silence' : d.choiceId;
     lines.push(`  ${d.index + 1}. ${d.nodeId}: ${what}${d.interrupted ? ' (interrupting)' : ''} - ${d.verdict}, mood ${d.moodChange >= 0 ? '+' : ''}${d.moodChange}`);
     if (d.feedback) lines.push(`     ${escapeControls(d.feedback)}`);
+    if (d.wait.waited) lines.push(`     ${style.yellow(`kept the customer waiting: ${(d.wait.responseMs / 1000).toFixed(1)} s (${((d.wait.allowanceMs ?? 0) / 1000).toFixed(1)} s allowed)${d.wait.keptWaiting ? ', counted as a trust-ruiner' : ''}`)}`);
     if (d.better) {
       const how = d.better.reason === 'wait-then-same' ? 'the same reply, once the customer has finished' : `\`${d.better.choiceId}\`: ${escapeControls(d.better.text)}`;
       lines.push(`     ${style.cyan('better:')} ${how}`);
+      if (d.better.why) lines.push(`     ${escapeControls(d.better.why)}`);
     }
   }
   return lines;
@@ -132,7 +150,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.problems;
   }
   const result = playScript(scenario, { choices, interrupt, silent, charsPerSecond: READING_SPEEDS[speed] });
-  const score = scoreConversation(scenario, result.transcript);
+  // Scored like the game: with the rubric the scenario names, from the rubric files beside it.
+  const score = scoreConversation(scenario, result.transcript, rubricFor(scenario.rubric, await rubricsBeside(io.cwd, file)));
   if (format === 'json') {
     const script = { choices, interrupt, silent, speed };
     const body = result.ok ? { file: shown, scenarioId: scenario.id, script, transcript: result.transcript, score } : { file: shown, scenarioId: scenario.id, script, error: result.error, transcript: result.transcript };
