@@ -74,7 +74,7 @@ export function scenarioToMermaid(scenario: Scenario): string {
     });
     if (node.silence) {
       const tags = node.silence.tags.length > 0 ? ` · ${node.silence.tags.join(', ')}` : '';
-      out.push(edge(from, target(node.silence.next), `silence ${node.silence.after} s${tags}`, true));
+      out.push(edge(from, target(node.silence.next ?? node.id), `silence ${node.silence.after} s${tags}`, true));
     }
   }
   for (const [outcome, { name, style }] of Object.entries(OUTCOME_CLASSES)) {

@@ -57,7 +57,7 @@ export function findVisibleReply(context: ConversationContext, choiceId: unknown
 
 /** What the customer says when interrupted here: the node's line, the scenario's, or a default. */
 export function interruptedLineOf(scenario: Scenario, node: ScenarioNode): CustomerLine {
-  return node.interrupted ?? scenario.interrupted ?? defaultInterruptedLine(scenario.language);
+  return (node.interrupted ?? scenario.interrupted)?.says[0] ?? defaultInterruptedLine(scenario.language);
 }
 
 /** The lines of the current turn: the node's lines, or the one reaction line while reacting. */
@@ -300,7 +300,7 @@ function decideSilence(context: ConversationContext, node: ScenarioNode, at: num
     added,
     moodAfter: clampMood(context.mood + rule.mood),
     responseMs: Math.max(0, at - (context.answerableAt ?? at)),
-    next: rule.next,
+    next: rule.next ?? context.nodeId,
     variables: context.variables,
     reaction: rule.say ? { line: rule.say, cause: 'silence' } : null,
     at,

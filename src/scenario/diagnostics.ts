@@ -39,7 +39,8 @@ export interface DiagnosticInfo {
 /**
  * The one table of diagnostic codes. CD0xx: the file and its YAML; CD1xx: the shape (keys, types,
  * values); CD2xx: the conversation as a whole (links, reachability, conditions); CD3xx: quality
- * warnings a trainer should fix before a session; CD4xx: several files checked together.
+ * warnings a trainer should fix before a session; CD4xx: several files checked together; CD5xx:
+ * scoring rubrics (`rubric.yaml`, `<id>.rubric.yaml`) and the scenarios that name them.
  */
 export const DIAGNOSTIC_CODES = {
   CD001: {
@@ -282,9 +283,9 @@ export const DIAGNOSTIC_CODES = {
   },
   CD303: {
     severity: 'warning',
-    title: 'Venting without a silence rule',
+    title: 'Waiting through venting is punished',
     description:
-      'The customer is venting here, so waiting is the right thing to do, but nothing happens when the trainee waits. Add a `silence:` rule.',
+      'The customer is venting here, so letting them finish is the patient thing to do, but this node\'s own `silence:` rule tags waiting as a trust-ruiner or makes the customer angrier. Without an own rule the first silence on a venting node counts as patience (listening, composure); write a rule only to reward waiting differently.',
   },
   CD304: {
     severity: 'warning',
@@ -331,6 +332,71 @@ export const DIAGNOSTIC_CODES = {
     title: 'File name does not match',
     description:
       'Bundled scenarios are named `<id>.<language>.yaml`, e.g. `kettle-returned-twice.en.yaml`. Rename the file to match its `id` and `language`.',
+  },
+  CD501: {
+    severity: 'error',
+    title: 'Unknown rubric key',
+    description:
+      'This key is not part of the rubric format (see docs/scoring.md). Often a typo: the hint names the closest allowed key.',
+  },
+  CD502: {
+    severity: 'error',
+    title: 'Wrong rubric value',
+    description:
+      'A rubric value has the wrong type or is out of range: for example a weight above 1, a negative penalty, a cap above 100 or a star cap above 5, or a missing `id`.',
+  },
+  CD503: {
+    severity: 'error',
+    title: 'Unknown tag, virtue or outcome in a rubric',
+    description:
+      'Rubric tables are keyed by the fixed vocabularies: behaviour tags (`tags`, `critical`, `penalties`, `waits.tag`), virtues (friendliness, expertise, composure, efficiency) and outcomes (resolved, escalated, unresolved, walked-out, incomplete). The hint suggests the closest one.',
+  },
+  CD504: {
+    severity: 'error',
+    title: 'Weights do not add up to 1',
+    description:
+      'The four virtue weights share the overall score between them, so they must add up to 1 (for example 0.35, 0.25, 0.25, 0.15).',
+  },
+  CD505: {
+    severity: 'error',
+    title: 'A rubric table goes the wrong way',
+    description:
+      '`caps` and `satisfactionCaps` may never rise with more trust-ruiners, and the verdict bands must run `excellent` ≥ `good` ≥ `mixed`. Otherwise a worse conversation could be told it was better.',
+  },
+  CD506: {
+    severity: 'error',
+    title: 'Trust-ruiner and good behaviour mixed up',
+    description:
+      'A trust-ruiner (or `insult`) may not add points to a virtue, and a good behaviour may not be `critical` (auto-fail). Either would reward the behaviour the game trains against, or fail the one it teaches.',
+  },
+  CD507: {
+    severity: 'warning',
+    title: 'Extra decisions can pay',
+    description:
+      '`extraDecision` is not above the most one decision can add to the weighted virtues, so a longer path that collects more good tags could outscore the shortest good one. Raise `extraDecision` or lower the tag effects.',
+  },
+  CD508: {
+    severity: 'error',
+    title: 'Unknown rubric',
+    description:
+      'The scenario names a `rubric` that no rubric file provides (`rubric.yaml` is `default`, `<id>.rubric.yaml` the others). The game would score it with the default rubric. Fix the id or add the rubric file beside the scenarios.',
+  },
+  CD509: {
+    severity: 'error',
+    title: 'Duplicate rubric id',
+    description: 'Two rubric files have the same `id`; a scenario naming it would get one of them at random. Rename one.',
+  },
+  CD510: {
+    severity: 'warning',
+    title: 'Rubric file name does not match its id',
+    description:
+      'Rubric files are named after their id: `rubric.yaml` holds `id: default`, `<id>.rubric.yaml` holds every other rubric. Rename the file or change the id.',
+  },
+  CD511: {
+    severity: 'warning',
+    title: 'A trust-ruiner costs too little',
+    description:
+      'A trust-ruiner that is not critical should cost at least 10 points off the overall score (`penalties`), so one slip is always visible in the score.',
   },
 } as const satisfies Record<string, DiagnosticInfo>;
 

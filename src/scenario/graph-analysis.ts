@@ -8,14 +8,36 @@ import type { RawNode } from './schema.ts';
 
 export type LinkGraph = Map<string, string[]>;
 
-/** Node id → ids it can lead to (existing nodes only, each once, in file order). */
-export function linkGraph(nodes: Readonly<Record<string, RawNode>>, meant: ReadonlyMap<string, string> = new Map()): LinkGraph {
+/** Where an `interrupted:` routing object leads (a reaction line leads nowhere of its own). */
+export function interruptionTarget(raw: RawNode['interrupted']): string | undefined {
+  if (typeof raw !== 'object' || raw === null || !('next' in raw)) return undefined;
+  return typeof raw.next === 'string' ? raw.next : undefined;
+}
+
+/** The interruption edge of a node: its own routing object's `next`, else the scenario's (on nodes that can be interrupted). */
+function interruptionTargets(node: RawNode, scenarioTarget: string | undefined): string[] {
+  const own = interruptionTarget(node.interrupted);
+  if (own !== undefined) return [own];
+  const interruptible = node.replies !== undefined && node.earlyReplies !== false && node.interrupted === undefined;
+  return interruptible && scenarioTarget !== undefined ? [scenarioTarget] : [];
+}
+
+/**
+ * Node id → ids it can lead to (existing nodes only, each once, in file order).
+ * `scenarioInterrupted`: the `next` of the scenario-level `interrupted` routing object, if any.
+ */
+export function linkGraph(
+  nodes: Readonly<Record<string, RawNode>>,
+  meant: ReadonlyMap<string, string> = new Map(),
+  scenarioInterrupted?: string,
+): LinkGraph {
   const graph: LinkGraph = new Map();
   for (const [id, node] of Object.entries(nodes)) {
     const targets = [
       ...(node.replies ?? []).map((reply) => reply.next),
       ...(node.branches ?? []).map((branch) => branch.next),
-      ...(node.silence ? [node.silence.next] : []),
+      ...(node.silence?.next !== undefined ? [node.silence.next] : []),
+      ...interruptionTargets(node, scenarioInterrupted),
     ]
       .map((target) => (Object.hasOwn(nodes, target) ? target : (meant.get(target) ?? target)))
       .filter((target) => Object.hasOwn(nodes, target));

@@ -5,7 +5,7 @@
 import { conditionVariables, parseCondition } from './condition.ts';
 import { diagnostic } from './diagnostics.ts';
 import type { Diagnostic, DiagnosticCode, Range } from './diagnostics.ts';
-import { linkGraph, nodesThatReachAnEnding, reachableFrom, stronglyConnected } from './graph-analysis.ts';
+import { interruptionTarget, linkGraph, nodesThatReachAnEnding, reachableFrom, stronglyConnected } from './graph-analysis.ts';
 import { branchLoopMessage, branchLoops } from './branch-loops.ts';
 import type { RawNode, RawReply, RawScenario } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
@@ -116,14 +116,21 @@ function checkReply(ctx: Ctx, nodeId: string, node: RawNode, reply: RawReply, in
   checkReplyQuality(ctx, nodeId, reply, path);
 }
 
-function checkBetter(ctx: Ctx, nodeId: string, node: RawNode, reply: RawReply, path: DataPath): void {
-  const better = reply.better!;
+/** The id `better:` names, in either form (`better: id` or `better: { reply: id, why }`). */
+export function betterId(raw: RawReply['better']): string | undefined {
+  return typeof raw === 'string' ? raw : raw?.reply;
+}
+
+function checkBetter(ctx: Ctx, nodeId: string, node: RawNode, reply: RawReply, replyPath: DataPath): void {
+  const better = betterId(reply.better)!;
+  const path = typeof reply.better === 'string' ? replyPath : [...replyPath, 'better'];
+  const key = typeof reply.better === 'string' ? 'better' : 'reply';
   const ids = node.replies!.map((r) => r.id);
   if (better === reply.id) {
-    add(ctx, 'CD205', ctx.map.rangeAt([...path, 'better']), `Reply \`${reply.id}\` names itself as the better reply.`, 'Name another reply on the same node.');
+    add(ctx, 'CD205', ctx.map.rangeAt([...path, key]), `Reply \`${reply.id}\` names itself as the better reply.`, 'Name another reply on the same node.');
   } else if (!ids.includes(better)) {
     const others = ids.filter((id) => id !== reply.id);
-    add(ctx, 'CD205', ctx.map.rangeAt([...path, 'better']), `Reply \`${reply.id}\` names \`${better}\` as the better reply, but node \`${nodeId}\` has no reply with that id.`, didYouMean(better, others) ?? (others.length > 0 ? `Replies on this node: ${others.map((id) => `\`${id}\``).join(', ')}.` : undefined));
+    add(ctx, 'CD205', ctx.map.rangeAt([...path, key]), `Reply \`${reply.id}\` names \`${better}\` as the better reply, but node \`${nodeId}\` has no reply with that id.`, didYouMean(better, others) ?? (others.length > 0 ? `Replies on this node: ${others.map((id) => `\`${id}\``).join(', ')}.` : undefined));
   }
 }
 
@@ -187,7 +194,7 @@ function checkSilence(ctx: Ctx, id: string, node: RawNode): void {
   const silence = node.silence;
   if (!silence) return;
   const path = ['nodes', id, 'silence'];
-  checkLink(ctx, silence.next, [...path, 'next'], `The silence rule of node \`${id}\``);
+  if (silence.next !== undefined) checkLink(ctx, silence.next, [...path, 'next'], `The silence rule of node \`${id}\``);
   if (node.branches || node.end !== undefined) {
     const why = node.end !== undefined ? 'is an ending' : 'moves on by itself through `branches`';
     add(ctx, 'CD217', ctx.map.keyAt(path), `Node \`${id}\` ${why}, so its silence rule never applies.`, 'Move the rule to a node where the trainee chooses a reply.');
@@ -204,8 +211,9 @@ function checkNodeQuality(ctx: Ctx, id: string, node: RawNode): void {
   if (node.replies && !node.silence && node.replies.every((reply) => reply.when !== undefined)) {
     add(ctx, 'CD302', ctx.map.keyAt([...path, 'replies']), `Every reply on node \`${id}\` has a condition and there is no silence rule: if none holds, the trainee has nothing to choose.`, 'Leave one reply without `when:`, or add a `silence:` rule.');
   }
-  if (node.venting && !node.silence && node.replies) {
-    add(ctx, 'CD303', ctx.map.keyAt([...path, 'venting']), `The customer is venting on node \`${id}\`, but nothing happens if the trainee waits.`, 'Add a `silence:` rule that rewards waiting (e.g. tags [listening]).');
+  const punished = node.silence && ((node.silence.tags ?? []).some(isTrustRuiner) || (node.silence.mood ?? 0) > 0);
+  if (node.venting && node.replies && punished) {
+    add(ctx, 'CD303', ctx.map.keyAt([...path, 'silence']), `The customer is venting on node \`${id}\`, but its silence rule punishes the trainee for letting them finish.`, 'Remove the rule (the first silence while venting then counts as patience), or tag it [listening] with a mood that calms.');
   }
 }
 
@@ -226,7 +234,7 @@ function checkReplyQuality(ctx: Ctx, nodeId: string, reply: RawReply, path: Data
 
 function checkGraph(ctx: Ctx): void {
   if (!hasNode(ctx, ctx.raw.start)) return;
-  const graph = linkGraph(ctx.raw.nodes, ctx.meant);
+  const graph = linkGraph(ctx.raw.nodes, ctx.meant, interruptionTarget(ctx.raw.interrupted));
   const reachable = reachableFrom(graph, ctx.raw.start);
   for (const id of ctx.nodeIds) {
     if (!reachable.has(id)) {

@@ -40,21 +40,45 @@ export function isAutoFailTag(tag: string): boolean {
 export const EXPRESSIONS = ['neutral', 'worried', 'sad', 'annoyed', 'angry', 'furious', 'relieved', 'happy'] as const;
 export type Expression = (typeof EXPRESSIONS)[number];
 
-/** Portrait ids the game can draw (procedural SVG, see src/game/portraits). */
+/** Portrait ids the game can draw (procedural SVG in src/art): women, men and neutral people of every decade, 20s to 70s. */
 export const PORTRAITS = [
-  'woman-60s',
-  'woman-30s',
   'woman-20s',
-  'man-70s',
-  'man-40s',
+  'woman-30s',
+  'woman-40s',
+  'woman-50s',
+  'woman-60s',
+  'woman-70s',
   'man-20s',
-  'person-50s',
+  'man-30s',
+  'man-40s',
+  'man-50s',
+  'man-60s',
+  'man-70s',
+  'person-20s',
   'person-30s',
+  'person-40s',
+  'person-50s',
+  'person-60s',
+  'person-70s',
 ] as const;
 export type PortraitId = (typeof PORTRAITS)[number];
 
 /** Where the contact happens: picks the ambience sound and the backdrop. */
-export const SETTINGS = ['shop', 'phone', 'airport', 'restaurant', 'office', 'chat'] as const;
+export const SETTINGS = [
+  'shop',
+  'phone',
+  'airport',
+  'restaurant',
+  'office',
+  'chat',
+  'pharmacy',
+  'hotel',
+  'bank',
+  'clinic',
+  'car-service',
+  'transit',
+  'checkout',
+] as const;
 export type SettingId = (typeof SETTINGS)[number];
 
 export const OUTCOMES = ['resolved', 'escalated', 'unresolved', 'walked-out'] as const;
@@ -63,12 +87,24 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const LANGUAGES = ['en', 'fi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Format versions a file may declare with `format:` (informative: every version loads the same way). */
+export const FORMAT_VERSIONS = ['1.0', '1.1'] as const;
+export type FormatVersion = (typeof FORMAT_VERSIONS)[number];
+
+/** What happens to a reply given over the customer: `cut` (not said, the default) or `said` (it applies too). */
+export const INTERRUPTED_REPLY = ['cut', 'said'] as const;
+export type InterruptedReply = (typeof INTERRUPTED_REPLY)[number];
+
 /** Sane caps: beyond these a file gets a diagnostic, never a crash. */
 export const LIMITS = {
   fileBytes: 256 * 1024,
   nodes: 200,
   repliesPerNode: 4,
   textChars: 400,
+  /** Longer texts: facilitator notes (scenario and node) and `brief.background`. */
+  longTextChars: 2000,
+  /** Stage directions (`action:` on replies and lines). */
+  actionChars: 200,
   linesPerNode: 8,
   aliasCount: 50,
   idChars: 40,

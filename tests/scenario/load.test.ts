@@ -25,7 +25,8 @@ describe('loadScenario', () => {
   it('fills in defaults for replies, nodes, silence and endings', () => {
     const { scenario } = loadScenario(complete, 'kettle.yaml');
     const offer = scenario!.nodes.offer!;
-    expect(offer).toMatchObject({ venting: false, earlyReplies: false, replies: [] });
+    // Format 1.1: replies show while the customer talks unless a node opts out.
+    expect(offer).toMatchObject({ venting: false, earlyReplies: true, replies: [] });
     expect(offer.branches[0]?.when?.source).toBe('askedReceipt and offers >= 1');
     expect(offer.branches[0]?.when?.ast.kind).toBe('and');
     expect(offer.branches[1]).toEqual({ next: 'manager' });
@@ -37,6 +38,7 @@ describe('loadScenario', () => {
       mood: -5,
       next: 'calmer',
       feedback: 'Letting her finish showed you were listening.',
+      walksOutAfter: 2,
     });
     expect(scenario!.nodes.replace!.end).toEqual({
       outcome: 'resolved',

@@ -3,7 +3,18 @@
  * reads as the conversation it checks.
  */
 import { parseCondition } from '../../../src/scenario/condition.ts';
-import type { Branch, Condition, CustomerLine, Reply, Scenario, ScenarioNode, SilenceRule } from '../../../src/scenario/model.ts';
+import { engineSilenceRule } from '../../../src/scenario/defaults.ts';
+import type {
+  Branch,
+  Condition,
+  CustomerLine,
+  DefaultSilenceRule,
+  Interruption,
+  Reply,
+  Scenario,
+  ScenarioNode,
+  SilenceRule,
+} from '../../../src/scenario/model.ts';
 import type { BehaviourTag, Language, Outcome } from '../../../src/scenario/vocabulary.ts';
 
 export function condition(source: string): Condition {
@@ -27,6 +38,9 @@ export interface ReplySpec {
   when?: string;
   feedback?: string;
   better?: string;
+  betterWhy?: string;
+  action?: string;
+  preferred?: boolean;
 }
 
 export function reply(spec: ReplySpec): Reply {
@@ -40,6 +54,9 @@ export function reply(spec: ReplySpec): Reply {
     ...(spec.when ? { when: condition(spec.when) } : {}),
     ...(spec.feedback ? { feedback: spec.feedback } : {}),
     ...(spec.better ? { better: spec.better } : {}),
+    ...(spec.betterWhy ? { betterWhy: spec.betterWhy } : {}),
+    ...(spec.action ? { action: spec.action } : {}),
+    preferred: spec.preferred ?? false,
     next: spec.next,
   };
 }
@@ -48,8 +65,9 @@ export interface NodeSpec {
   says?: (string | CustomerLine)[];
   venting?: boolean;
   earlyReplies?: boolean;
-  silence?: Partial<SilenceRule> & { next: string };
-  interrupted?: CustomerLine;
+  silence?: Partial<SilenceRule>;
+  /** A reaction line (1.0 form: mood +10, reply cut) or a routing object. */
+  interrupted?: CustomerLine | Partial<Interruption>;
   replies?: ReplySpec[];
   branches?: { when?: string; next: string }[];
   end?: Outcome;
@@ -65,14 +83,20 @@ export function node(id: string, spec: NodeSpec): ScenarioNode {
     says,
     venting: spec.venting ?? false,
     earlyReplies: spec.earlyReplies ?? false,
-    ...(spec.silence ? { silence: { after: 5, tags: [], mood: 0, ...spec.silence } } : {}),
-    ...(spec.interrupted ? { interrupted: spec.interrupted } : {}),
+    ...(spec.silence ? { silence: { after: 5, tags: [], mood: 0, walksOutAfter: 2, ...spec.silence } } : {}),
+    ...(spec.interrupted ? { interrupted: interruption(spec.interrupted) } : {}),
     replies: (spec.replies ?? []).map(reply),
     branches,
     ...(spec.end
       ? { end: { outcome: spec.end, satisfaction: spec.satisfaction ?? 3, comment: spec.comment ?? `Ending ${id}.` } }
       : {}),
   };
+}
+
+/** A test interruption: a line becomes `{ says: [line], mood: 10, reply: 'cut' }`; objects get the same defaults. */
+export function interruption(spec: CustomerLine | Partial<Interruption>): Interruption {
+  if ('text' in spec) return { says: [spec], mood: 10, reply: 'cut' };
+  return { says: spec.says ?? [line('Excuse me, I had not finished.', 'annoyed')], mood: spec.mood ?? 10, reply: spec.reply ?? 'cut', ...spec };
 }
 
 export interface ScenarioSpec {
@@ -82,7 +106,9 @@ export interface ScenarioSpec {
   walksOutAt?: number;
   variables?: Scenario['variables'];
   start?: string;
-  interrupted?: CustomerLine;
+  interrupted?: CustomerLine | Partial<Interruption>;
+  /** The scenario's default silence rule (engine defaults for what is left out). */
+  silence?: Partial<DefaultSilenceRule>;
   nodes: Record<string, NodeSpec>;
 }
 
@@ -90,10 +116,12 @@ export function scenario(spec: ScenarioSpec): Scenario {
   const nodeOrder = Object.keys(spec.nodes);
   const nodes: Record<string, ScenarioNode> = {};
   for (const id of nodeOrder) nodes[id] = node(id, spec.nodes[id]!);
+  const language = spec.language ?? 'en';
   return {
+    format: '1.1',
     id: spec.id ?? 'test-scenario',
     title: 'Test scenario',
-    language: spec.language ?? 'en',
+    language,
     difficulty: 1,
     minutes: 3,
     setting: 'shop',
@@ -102,7 +130,9 @@ export function scenario(spec: ScenarioSpec): Scenario {
     customer: { name: 'Test Customer', portrait: 'woman-30s', mood: spec.mood ?? 50, walksOutAt: spec.walksOutAt ?? 95 },
     variables: spec.variables ?? {},
     start: spec.start ?? nodeOrder[0]!,
-    ...(spec.interrupted ? { interrupted: spec.interrupted } : {}),
+    rubric: 'default',
+    silence: { ...engineSilenceRule(language), ...spec.silence },
+    ...(spec.interrupted ? { interrupted: interruption(spec.interrupted) } : {}),
     nodes,
     nodeOrder,
   };

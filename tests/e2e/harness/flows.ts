@@ -288,7 +288,7 @@ function compareTuples(a: number[], b: number[]): number {
 function distancesToEnding(scenario: Scenario): Map<string, number> {
   const incoming = new Map<string, string[]>();
   for (const node of Object.values(scenario.nodes)) {
-    const targets = [...node.replies.map((r) => r.next), ...node.branches.map((b) => b.next), ...(node.silence ? [node.silence.next] : [])];
+    const targets = [...node.replies.map((r) => r.next), ...node.branches.map((b) => b.next), ...(node.silence?.next !== undefined ? [node.silence.next] : [])];
     for (const target of targets) incoming.set(target, [...(incoming.get(target) ?? []), node.id]);
   }
   const distance = new Map<string, number>();
