@@ -7,7 +7,7 @@
  */
 import type { EndEntry, LineEntry, Transcript } from '../conversation/transcript.ts';
 import { decisionsOf, endingOf } from '../conversation/transcript.ts';
-import type { Scenario } from '../scenario/model.ts';
+import type { Interruption, Scenario } from '../scenario/model.ts';
 import {
   isAutoFailTag,
   isGoodTag,
@@ -316,20 +316,32 @@ function presentDecision(d: DecisionReport, scenario: Scenario, transcript: Tran
     youSaid: d.kind === 'reply' ? d.text : null,
     youDid: reply?.action?.trim() ? t('conversation.action', { action: reply.action.trim() }) : null,
     silenceText: d.kind === 'silence' ? silenceText(d, entry?.responseMs ?? 0, name, t) : null,
-    interruptedText: d.interrupted ? t('debrief.interruptedNote', { name }) : null,
+    interruptedText: d.interrupted ? interruptedText(scenario, d, name, t) : null,
     waitText: d.wait.waited
       ? t('debrief.waitedNote', { name, seconds: seconds(d.wait.responseMs), allowance: seconds(d.wait.allowanceMs ?? 0) })
       : null,
     good: d.tags.filter((tag) => isGoodTag(tag)).map((tag) => t(`debrief.tag_${tag}`)),
     bad: bad.map((tag) => t(`debrief.tag_${tag}`)),
     notes: [...new Set(d.added.map((a) => t(`debrief.added_${a.reason}`, { name })))],
-    feedback: d.feedback,
+    feedback: (d.interrupted ? interruptionOf(scenario, d.nodeId)?.feedback?.trim() : undefined) || d.feedback,
     praise: d.verdict === 'good' ? t('debrief.wellChosen') : null,
     moodText: t('debrief.moodChange', { before: Math.round(d.moodBefore), after: Math.round(d.moodAfter) }),
     verdict: d.verdict,
     better: presentBetter(d, name, t),
     replayLabel: t('debrief.replayFrom', { number }),
   };
+}
+
+/** The node's own reaction to being interrupted, else the scenario's (the engine's default has no feedback). */
+function interruptionOf(scenario: Scenario, nodeId: string): Interruption | undefined {
+  return scenario.nodes[nodeId]?.interrupted ?? scenario.interrupted;
+}
+
+/** "Marja was still talking when you answered." and, when the reply was cut off, that it did not count as said. */
+function interruptedText(scenario: Scenario, d: DecisionReport, name: string, t: Translate): string {
+  const note = t('debrief.interruptedNote', { name });
+  const cut = (interruptionOf(scenario, d.nodeId)?.reply ?? 'cut') === 'cut' && d.kind === 'reply';
+  return cut ? `${note} ${t('debrief.cutOffNote', { name })}` : note;
 }
 
 /** A venting customer's silence is patience; any other is a wait the customer had to break. */

@@ -117,7 +117,7 @@ describe('presentConversation', () => {
     expect(speaking.replies[2]!.label).toContain('3. (slaps the counter) Calm down or leave!');
     expect(speaking.replies[0]!.action).toBeNull();
     const after = presentConversation(input({ scenario: staged, phase: 'reacting', lines: [line(0), cut] }), plain, fi);
-    expect(after.captions[1]).toMatchObject({ own: true, cutIn: true, speaker: 'Sinä, väliin', action: 'slaps the counter' });
+    expect(after.captions[1]).toMatchObject({ own: true, cutIn: true, speaker: 'Sinä, keskeyttäen', action: 'slaps the counter' });
     const recorded: LineEntry = { ...line(0), action: 'sighs' } as LineEntry;
     expect(presentConversation(input({ lines: [recorded] }), plain, en).captions[0]!.action).toBe('sighs');
   });

@@ -63,7 +63,7 @@ describe('presentDebrief', () => {
   it('explains an interruption: the note, the impatience count and why it cost trust', () => {
     const { view } = debrief([{ choose: 'acknowledge', interrupt: true }, { choose: 'look-up' }]);
     const first = view.decisions.items[0]!;
-    expect(first.interruptedText).toBe('Marja was still talking when you answered.');
+    expect(first.interruptedText).toBe('Marja was still talking when you answered. Your reply was cut off: Marja did not take it in, so only the interruption counted.');
     expect(first.bad).toContain('was impatient');
     expect(first.notes).toContain('You answered before Marja had finished: that is interrupting.');
     expect(view.ruiners.items.find((r) => r.id === 'impatience')!.count).toBe(1);
@@ -73,6 +73,15 @@ describe('presentDebrief', () => {
       text: "That sounds really frustrating. Let's get it sorted today.",
       why: 'The same words land far better once Marja has finished speaking.',
     });
+  });
+
+  it('for an interruption whose reply counts as said, no cut-off note; the interruption\'s own feedback explains it', () => {
+    const said: Scenario = kettleScenario();
+    said.nodes.arrival!.interrupted = { says: [{ text: 'Let me finish!', expression: 'angry' }], mood: 10, reply: 'said', feedback: 'She had not told you the worst part yet.' };
+    const transcript = playTranscript(said, [{ choose: 'acknowledge', interrupt: true }, { choose: 'look-up' }]);
+    const first = presentDebrief(said, transcript, scoreConversation(said, transcript), en).decisions.items[0]!;
+    expect(first.interruptedText).toBe('Marja was still talking when you answered.');
+    expect(first.feedback).toBe('She had not told you the worst part yet.');
   });
 
   it('shows the auto-fail banner with its reason and decision', () => {

@@ -171,4 +171,5 @@ export default {
   self_skills: 'What new skills do I need?',
   tag_arrogance: 'talked down to the customer or made them wait',
   ruinerHint_arrogance: '“I am big, you are small”: talking down to the customer, or making them wait while you do something “more important”.',
+  cutOffNote: 'Your reply was cut off: {name} did not take it in, so only the interruption counted.',
 };

@@ -41,7 +41,7 @@ export default {
   outcome_unresolved: 'Jäi ratkaisematta',
   'outcome_walked-out': 'Asiakas lähti kesken',
   you: 'Sinä',
-  youCutIn: 'Sinä, väliin',
+  youCutIn: 'Sinä, keskeyttäen',
   action: '({action})',
   stillTalkingAnnounce: '{name} puhuu vielä. Voit vastata milloin tahansa, mutta nyt vastaaminen keskeyttäisi hänet.',
 };

@@ -171,4 +171,5 @@ export default {
   self_skills: 'Mitä uusia taitoja tarvitsen?',
   tag_arrogance: 'puhuit alentuvasti tai annoit asiakkaan odottaa',
   ruinerHint_arrogance: '”Minä olen iso, sinä pieni”: alentuva puhe tai asiakkaan odotuttaminen, kun teet jotain ”tärkeämpää”.',
+  cutOffNote: 'Vastauksesi jäi kesken: asiakas ({name}) ei ottanut sitä vastaan, joten vain keskeytys laskettiin.',
 };
