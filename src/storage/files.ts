@@ -34,10 +34,16 @@ export async function readTextFile(file: Blob): Promise<string> {
 
 /**
  * Opens the browser's file picker for a JSON file and resolves with its text,
- * or null when the player cancels.
+ * or null when the player cancels. Reads the whole file: prefer `pickFile` and check its size.
  */
-export function pickTextFile(doc: Document = document): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+export async function pickTextFile(doc: Document = document): Promise<string | null> {
+  const file = await pickFile(doc);
+  return file === null ? null : readTextFile(file);
+}
+
+/** Opens the browser's file picker for a JSON file and resolves with the file (unread), or null. */
+export function pickFile(doc: Document = document): Promise<File | null> {
+  return new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
     input.accept = '.json,application/json';
@@ -46,8 +52,7 @@ export function pickTextFile(doc: Document = document): Promise<string | null> {
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       done();
-      if (!file) resolve(null);
-      else readTextFile(file).then(resolve, reject);
+      resolve(file ?? null);
     });
     input.addEventListener('cancel', () => {
       done();

@@ -89,7 +89,31 @@ export interface ResultsReading {
  * Records that validate are kept; each one that does not is reported, never thrown.
  */
 export function readResultsDocument(value: unknown): ResultsReading {
-  const none = { records: [], problems: [], version: 0 };
+  const header = resultsHeader(value);
+  if (!header.ok) return { records: [], problems: [], version: header.version, fatal: header.fatal };
+  const { version, results } = header;
+  const records: AttemptRecord[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  results.forEach((raw, i) => {
+    const reading = readRecord(raw, version, `results[${i}]`);
+    if (!reading.ok) problems.push(reading.problem);
+    else if (!seen.has(reading.record.id)) {
+      seen.add(reading.record.id);
+      records.push(reading.record);
+    }
+  });
+  return { records, problems, version };
+}
+
+export type ResultsHeader = { ok: true; version: number; results: unknown[] } | { ok: false; version: number; fatal: string };
+
+/**
+ * The cheap checks of a results document (format marker, version, a `results` list), before any
+ * record is read: lets an import refuse a wrong or oversized file at once.
+ */
+export function resultsHeader(value: unknown): ResultsHeader {
+  const none = { ok: false as const, version: 0 };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ...none, fatal: 'This is not a Calm Desk results file: expected a JSON object.' };
   }
@@ -104,18 +128,7 @@ export function readResultsDocument(value: unknown): ResultsReading {
   if (!Array.isArray(doc.results)) {
     return { ...none, version, fatal: 'The results file has no "results" list.' };
   }
-  const records: AttemptRecord[] = [];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  doc.results.forEach((raw, i) => {
-    const reading = readRecord(raw, version, `results[${i}]`);
-    if (!reading.ok) problems.push(reading.problem);
-    else if (!seen.has(reading.record.id)) {
-      seen.add(reading.record.id);
-      records.push(reading.record);
-    }
-  });
-  return { records, problems, version };
+  return { ok: true, version, results: doc.results as unknown[] };
 }
 
 /** The current results document for these records. */

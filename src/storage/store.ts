@@ -14,6 +14,7 @@ import {
   describeIssues,
   readResultsDocument,
   readSettingsDocument,
+  resultsHeader,
   resultsDocument,
   settingsDocument,
 } from './migrations.ts';
@@ -27,6 +28,8 @@ export const RESULTS_KEY = 'calm-desk/results';
 export const BACKUP_PREFIX = 'calm-desk/backup/';
 /** Import files larger than this are refused (a real export of thousands of attempts is far smaller). */
 export const MAX_IMPORT_CHARS = 5_000_000;
+/** Results files with more entries than this are refused before any entry is read. */
+export const MAX_IMPORT_RECORDS = 10_000;
 
 export type SaveResult =
   | { ok: true }
@@ -67,6 +70,8 @@ export interface Store {
   exportResults(): string;
   /** Reads an exported file and merges its results by id; never throws. */
   importResults(text: string): ImportReport;
+  /** Merges records read elsewhere (see `importResultsText`, which reads them in slices). */
+  mergeResults(records: readonly AttemptRecord[], problems: readonly string[]): ImportReport;
   /** Everything worth telling the player since the store was created, oldest first. */
   notices(): readonly Notice[];
   /** Called with each new notice (e.g. a failed save during play). Returns unsubscribe. */
@@ -211,25 +216,26 @@ export function createStore(backend: StorageLike | null, options: StoreOptions =
     },
     exportResults: () => JSON.stringify(resultsDocument(records, now().toISOString()), null, 2),
     importResults(text) {
-      if (text.length > MAX_IMPORT_CHARS) {
-        return { ok: false, error: `The file is too large (${text.length} characters; at most ${MAX_IMPORT_CHARS}).` };
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        return { ok: false, error: `The file is not valid JSON: ${(error as Error).message}` };
-      }
-      const reading = readResultsDocument(value);
+      const opened = openResultsText(text);
+      if (!opened.ok) return opened;
+      const reading = readResultsDocument(opened.value);
       if (reading.fatal) return { ok: false, error: reading.fatal };
+      return this.mergeResults(reading.records, reading.problems);
+    },
+    mergeResults(imported, problems) {
       const have = new Set(records.map((r) => r.id));
-      const fresh = reading.records.filter((r) => !have.has(r.id));
+      const fresh: AttemptRecord[] = [];
+      for (const record of imported) {
+        if (have.has(record.id)) continue;
+        have.add(record.id);
+        fresh.push(record);
+      }
       if (fresh.length > 0) records = [...records, ...fresh].sort(byNewest);
       return {
         ok: true,
         added: fresh.length,
-        duplicates: reading.records.length - fresh.length,
-        problems: reading.problems,
+        duplicates: imported.length - fresh.length,
+        problems: [...problems],
         saved: fresh.length > 0 ? saveResults() : { ok: true },
       };
     },
@@ -240,6 +246,34 @@ export function createStore(backend: StorageLike | null, options: StoreOptions =
     },
     clearNotices: () => void notices.splice(0),
   };
+}
+
+/** "1,234,567" (the same in every locale, and cheap). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/**
+ * The size, JSON and header checks of an import, in plain words: everything that can refuse a
+ * file before a single entry is read. The entry count is capped here too.
+ */
+export function openResultsText(text: string): { ok: true; value: unknown; version: number; results: unknown[] } | { ok: false; error: string } {
+  if (text.length > MAX_IMPORT_CHARS) {
+    return { ok: false, error: `The file is too large (${thousands(text.length)} characters; a results file is at most ${thousands(MAX_IMPORT_CHARS)}).` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const hint = text.trim() === '' ? 'it is empty' : /^\s*[[{]/.test(text) ? 'it is damaged or cut off' : 'it is not a results export';
+    return { ok: false, error: `The file is not valid JSON (${hint}).` };
+  }
+  const header = resultsHeader(value);
+  if (!header.ok) return { ok: false, error: header.fatal };
+  if (header.results.length > MAX_IMPORT_RECORDS) {
+    return { ok: false, error: `The file holds ${thousands(header.results.length)} results; at most ${thousands(MAX_IMPORT_RECORDS)} can be imported at once.` };
+  }
+  return { ok: true, value, version: header.version, results: header.results };
 }
 
 function canRead(backend: StorageLike): boolean {

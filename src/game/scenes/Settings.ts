@@ -10,7 +10,8 @@ import { bindKeys } from '../ui/keys.ts';
 import type { Screen } from '../ui/screen.ts';
 import { button, checkbox, segmented, slider } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
-import { downloadJson, exportFileName, pickTextFile } from '../../storage/files.ts';
+import { downloadJson, exportFileName, pickFile } from '../../storage/files.ts';
+import { importResultsFile } from '../../storage/importResults.ts';
 
 export interface SettingsData {
   /** Scene to return to (default Title). */
@@ -90,16 +91,23 @@ function resultsControls(screen: Screen, s: Services, status: HTMLElement): HTML
     downloadJson(file, s.store.exportResults());
     status.textContent = s.t('settings.exported', { file });
   };
+  let importing = false;
   const importResults = async () => {
-    let text: string | null;
-    try {
-      text = await pickTextFile();
-    } catch (error) {
-      status.textContent = s.t('settings.importFailed', { error: (error as Error).message });
-      return;
-    }
-    if (text === null) return;
-    const report = s.store.importResults(text);
+    if (importing) return;
+    const file = await pickFile();
+    if (file === null) return;
+    // Checked by size before reading, then read in slices: a huge or hostile file cannot freeze the page.
+    importing = true;
+    importButton.setAttribute('aria-disabled', 'true');
+    status.textContent = s.t('settings.importChecking', { percent: 0 });
+    const report = await importResultsFile(file, s.store, {
+      onProgress: ({ done, total }) => {
+        status.textContent = s.t('settings.importChecking', { percent: Math.floor((100 * done) / Math.max(1, total)) });
+      },
+    }).finally(() => {
+      importing = false;
+      importButton.removeAttribute('aria-disabled');
+    });
     if (!report.ok) {
       status.textContent = s.t('settings.importFailed', { error: report.error });
       return;
@@ -110,6 +118,7 @@ function resultsControls(screen: Screen, s: Services, status: HTMLElement): HTML
     status.textContent = lines.join(' ');
     count.textContent = s.t('settings.resultsCount', { count: s.store.results().length });
   };
+  const importButton = button(screen, s.t('settings.importResults'), () => void importResults(), { testId: 'import-results' });
   return [
     el('h2', { className: 'cd-settings-sub' }, s.t('settings.results')),
     count,
@@ -117,7 +126,7 @@ function resultsControls(screen: Screen, s: Services, status: HTMLElement): HTML
       'div',
       { className: 'cd-settings-actions' },
       button(screen, s.t('settings.exportResults'), exportResults, { testId: 'export-results' }),
-      button(screen, s.t('settings.importResults'), () => void importResults(), { testId: 'import-results' }),
+      importButton,
     ),
     el('p', { className: 'cd-hint' }, s.t('settings.resultsHint')),
   ];

@@ -39,5 +39,6 @@ export default {
   imported: 'Imported {added} new results; {duplicates} were already here.',
   importProblems: '{count} entries in the file could not be read and were skipped.',
   importFailed: 'That file could not be imported: {error}',
+  importChecking: 'Checking the file… {percent} %',
   importNotSaved: 'The imported results are shown now but could not be saved in this browser.',
 };

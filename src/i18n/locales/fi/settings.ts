@@ -39,5 +39,6 @@ export default {
   imported: 'Tuotiin {added} uutta tulosta; {duplicates} oli jo täällä.',
   importProblems: 'Tiedostossa oli {count} kohtaa, joita ei voitu lukea; ne ohitettiin.',
   importFailed: 'Tiedostoa ei voitu tuoda: {error}',
+  importChecking: 'Tarkistetaan tiedostoa… {percent} %',
   importNotSaved: 'Tuodut tulokset näkyvät nyt, mutta niitä ei voitu tallentaa tähän selaimeen.',
 };
