@@ -279,12 +279,27 @@ function presentCaptions(input: ConversationInput, speaker: string, you: string,
   });
 }
 
-/** The stage direction of a customer line: recorded with the line, else the node's scripted line. */
+/** The stage direction of a customer line (see `stageDirectionOf`). */
 function lineAction(input: ConversationInput, entry: LineEntry): string | null {
+  return stageDirectionOf(input.scenario, entry);
+}
+
+/**
+ * The stage direction of a recorded customer line: recorded with the line, else the scripted
+ * line it came from (the node's line, its reaction to an interruption or its silence prompt).
+ */
+export function stageDirectionOf(scenario: Scenario, entry: LineEntry): string | null {
   const recorded = (entry as LineEntry & { action?: string }).action;
   if (recorded !== undefined) return recorded.trim() || null;
-  if (entry.cause !== 'node' || entry.index < 0) return null;
-  return input.scenario.nodes[entry.nodeId]?.says[entry.index]?.action?.trim() || null;
+  const node = scenario.nodes[entry.nodeId];
+  if (!node) return null;
+  const scripted =
+    entry.cause === 'node'
+      ? node.says[entry.index]
+      : entry.cause === 'interrupted'
+        ? (node.interrupted ?? scenario.interrupted)?.says.find((line) => line.text === entry.text)
+        : [node.silence?.say, scenario.silence.say].find((line) => line?.text === entry.text);
+  return scripted?.action?.trim() || null;
 }
 
 /** The reply the trainee gave at a decision; undefined for a silence or an unknown reply. */

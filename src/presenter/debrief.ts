@@ -21,6 +21,7 @@ import {
 import type { DecisionReport, ScoreReport, Verdict } from '../scoring/report.ts';
 import { VIRTUES, type Virtue } from '../scoring/rubric.ts';
 import type { Translate } from './conversationText.ts';
+import { stageDirectionOf } from './conversation.ts';
 import { presentMoodCurve, type MoodCurveView } from './debriefMood.ts';
 
 export interface VirtueView {
@@ -373,14 +374,7 @@ function customerLineBefore(scenario: Scenario, transcript: Transcript, index: n
     if (entry === decision) break;
     if (entry.type === 'line' && entry.nodeId === decision.nodeId) said = entry;
   }
-  return said ? { text: said.text, action: lineAction(scenario, said) } : null;
-}
-
-function lineAction(scenario: Scenario, entry: LineEntry): string | null {
-  const recorded = (entry as LineEntry & { action?: string }).action;
-  if (recorded !== undefined) return recorded.trim() || null;
-  if (entry.cause !== 'node' || entry.index < 0) return null;
-  return scenario.nodes[entry.nodeId]?.says[entry.index]?.action?.trim() || null;
+  return said ? { text: said.text, action: stageDirectionOf(scenario, said) } : null;
 }
 
 /** The face that goes with the ending's comment: the one written with it, else her last face. */

@@ -122,6 +122,15 @@ describe('presentConversation', () => {
     expect(presentConversation(input({ lines: [recorded] }), plain, en).captions[0]!.action).toBe('sighs');
   });
 
+  it('finds the stage direction of a reaction line in the interruption that said it', () => {
+    const staged = kettleScenario();
+    staged.nodes.arrival!.interrupted = { says: [{ text: 'Let me finish!', expression: 'angry', action: 'raises a hand' }], mood: 10, reply: 'cut' };
+    const reaction: LineEntry = { type: 'line', at: 800, nodeId: 'arrival', index: -1, text: 'Let me finish!', expression: 'angry', cause: 'interrupted' };
+    const view = presentConversation(input({ scenario: staged, phase: 'reacting', lines: [line(0), reaction] }), plain, en);
+    expect(view.captions[1]!.action).toBe('raises a hand');
+    expect(view.announce?.text).toBe('Marja: (raises a hand) Let me finish!');
+  });
+
   it('announces "still talking, answering now cuts in" once per turn, only while early replies are open', () => {
     const first = presentConversation(input({ turn: 3 }), plain, en);
     expect(first.talkingAnnouncement).toEqual({ key: 'turn:3', text: expect.stringContaining('would cut Marja off') });
