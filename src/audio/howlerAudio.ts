@@ -23,6 +23,12 @@ export const AMBIENCE_FADE_MS = 1200;
 /** `loadForScenario` resolves after this even if a file never answers. */
 export const LOAD_TIMEOUT_MS = 10_000;
 const GESTURES = ['pointerdown', 'keydown', 'touchend'] as const;
+/**
+ * After a key press or click, the browser gets this long to start audio; if it still refuses, the
+ * "sound starts after your first key press" notice would be a lie, so the state becomes
+ * `unavailable` (no sound). A later gesture that does start audio makes it `ok` again.
+ */
+export const UNLOCK_GRACE_MS = 1000;
 
 interface Entry {
   howl: Howl;
@@ -58,7 +64,26 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
   let voiceNow: { key: string; id: number } | null = null;
   let setting: SettingId | null = null;
 
-  const state = (): AudioState => (!available ? 'unavailable' : muted ? 'muted' : unlocked ? 'ok' : 'locked');
+  /** A gesture came and went and the browser still did not start audio. */
+  let refused = false;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Every sound tried so far failed (missing or undecodable files): nothing can play. */
+  const noPlayableFiles = (): boolean => {
+    let failed = false;
+    for (const e of entries.values()) {
+      if (e.status !== 'failed') return false;
+      failed = true;
+    }
+    return failed;
+  };
+  const state = (): AudioState => {
+    if (!available) return 'unavailable';
+    if (muted) return 'muted';
+    if (noPlayableFiles()) return 'unavailable';
+    if (unlocked) return 'ok';
+    return refused ? 'unavailable' : 'locked';
+  };
   const announce = () => {
     const s = state();
     if (s === lastState || disposed) return;
@@ -94,12 +119,14 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
       onload: () => {
         entry.status = 'loaded';
         settle();
+        announce();
         if (channel === 'ambience') syncAmbience();
       },
       onloaderror: (_id, error) => {
         entry.status = 'failed';
         warnOnce(key, error);
         settle();
+        announce();
       },
       onplayerror: (_id, error) => {
         markLocked();
@@ -139,6 +166,9 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
   function markUnlocked(): void {
     if (unlocked || disposed) return;
     unlocked = true;
+    refused = false;
+    clearTimeout(graceTimer);
+    graceTimer = undefined;
     removeGestureListeners();
     announce();
     syncAmbience();
@@ -164,11 +194,21 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
     const ctx = Howler.ctx;
     if (!ctx) return markUnlocked();
     if (ctx.state === 'running') return markUnlocked();
+    const giveUp = () => {
+      if (unlocked || disposed || refused) return;
+      refused = true;
+      announce();
+    };
+    if (graceTimer === undefined) graceTimer = setTimeout(giveUp, UNLOCK_GRACE_MS);
     ctx.resume().then(
       () => {
         if (ctx.state === 'running') markUnlocked();
+        else giveUp();
       },
-      (error: unknown) => warnOnce('audio context', error),
+      (error: unknown) => {
+        warnOnce('audio context', error);
+        giveUp();
+      },
     );
   }
 
@@ -260,6 +300,7 @@ export function createHowlerAudio(options: HowlerAudioOptions = {}): AudioPort {
     },
     dispose() {
       if (disposed) return;
+      clearTimeout(graceTimer);
       removeGestureListeners();
       if (available) {
         Howler.ctx?.removeEventListener?.('statechange', onContextState);

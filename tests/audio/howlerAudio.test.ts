@@ -13,7 +13,7 @@ vi.mock('../../src/audio/manifest.ts', async (importOriginal) => ({
   voiceFileUrls: (file: string) => (file.startsWith('bundled/') ? [`/assets/voices/${file}`] : []),
 }));
 
-const { createHowlerAudio, AMBIENCE_FADE_MS } = await import('../../src/audio/howlerAudio.ts');
+const { createHowlerAudio, AMBIENCE_FADE_MS, UNLOCK_GRACE_MS } = await import('../../src/audio/howlerAudio.ts');
 
 let target: EventTarget;
 let warn: ReturnType<typeof vi.fn<(message: string) => void>>;
@@ -64,16 +64,35 @@ describe('autoplay blocked', () => {
     expect(howl('ui-move').plays).toHaveLength(1);
   });
 
-  it('stays locked, quietly, when the browser still refuses after a gesture', async () => {
+  it('says "no sound" instead of "sound starts after a key press" once a gesture was refused, and recovers', async () => {
     const audio = make();
+    const states: string[] = [];
+    audio.onStateChange((state) => states.push(state));
     fakeHowler.ctx!.resumeWorks = false;
     gesture();
     await flush();
-    expect(audio.state()).toBe('locked');
+    expect(audio.state()).toBe('unavailable');
     fakeHowler.ctx!.resumeWorks = true;
     gesture();
     await flush();
     expect(audio.state()).toBe('ok');
+    expect(states).toEqual(['unavailable', 'ok']);
+  });
+
+  it('drops the "first key press" notice when the browser never answers the gesture (issue 12)', async () => {
+    vi.useFakeTimers();
+    const audio = make();
+    // A context that neither runs nor refuses: resume() never settles.
+    fakeHowler.ctx!.resume = () => new Promise<void>(() => {});
+    gesture('keydown');
+    expect(audio.state()).toBe('locked');
+    await vi.advanceTimersByTimeAsync(UNLOCK_GRACE_MS - 1);
+    expect(audio.state()).toBe('locked');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(audio.state()).toBe('unavailable');
+    gesture('keydown');
+    gesture('pointerdown');
+    expect(audio.state()).toBe('unavailable');
   });
 
   it('is ok from the start when the context already runs', () => {
@@ -110,6 +129,21 @@ describe('missing or broken files', () => {
     expect(audio.state()).toBe('ok');
     audio.emotion('huff');
     expect(howl('emotion-huff').plays).toHaveLength(1);
+  });
+
+  it('shows "no sound" when every sound file is missing or undecodable (issue 12)', async () => {
+    fakeHowler.ctx!.state = 'running';
+    const audio = make();
+    const states: string[] = [];
+    audio.onStateChange((state) => states.push(state));
+    expect(audio.state()).toBe('ok');
+    const loading = audio.loadForScenario('shop', []);
+    for (const h of FakeHowl.all) h.failLoading('Decoding audio data failed.');
+    await loading;
+    expect(audio.state()).toBe('unavailable');
+    expect(states).toEqual(['unavailable']);
+    audio.setMuted(true);
+    expect(audio.state()).toBe('muted');
   });
 
   it('returns null for a voice file the game does not have, warning once however often it is asked', async () => {

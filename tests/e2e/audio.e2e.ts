@@ -44,6 +44,11 @@ describe('Sound blocked by the browser', () => {
     await audioState.waitFor({ state: 'visible' });
     expect(await audioState.locator('svg').count(), 'muted icon').toBeGreaterThan(0);
     expect([conversationText.audioLocked, conversationText.audioUnavailable]).toContain((await audioState.innerText()).trim());
+    // After a key press the browser has had its chance: "sound starts after your first key press"
+    // would now be untrue, so the icon says there is no sound (issue 12).
+    await page.keyboard.press('Shift');
+    await page.clock.runFor(1500);
+    await page.waitForFunction((text) => document.querySelector('[data-testid="audio-state"]')?.textContent?.trim() === text, conversationText.audioUnavailable);
     await expectAccessible(page, 'Conversation (sound blocked)');
     const played = await playToDebrief(page, playable.scenario, 'keyboard', { prefer: 'good' });
     expect(played.decisions.length).toBeGreaterThan(0);
