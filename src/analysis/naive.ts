@@ -13,13 +13,14 @@
  */
 import { createActor } from 'xstate';
 import { createConversationDriver, type ConversationDriver } from '../conversation/driver.ts';
-import { createFakeClock, type FakeClock } from '../conversation/fakeClock.ts';
+import { createFakeClock } from '../conversation/fakeClock.ts';
 import { createConversationMachine, type ConversationMachine } from '../conversation/machine.ts';
 import { selectPhase, selectVisibleReplyModels, selectWouldInterrupt } from '../conversation/selectors.ts';
 import { decisionsOf, endingOf, type Transcript } from '../conversation/transcript.ts';
 import type { Reply, Scenario } from '../scenario/model.ts';
 import { isAutoFailTag, isTrustRuiner, type Outcome } from '../scenario/vocabulary.ts';
 import { valueOf } from '../scoring/decisions.ts';
+import { DEFAULT_RUBRIC, type Rubric } from '../scoring/rubric.ts';
 import { scoreConversation } from '../scoring/score.ts';
 import { playArguments, type PathStep } from './paths.ts';
 
@@ -94,9 +95,14 @@ export interface NaiveOptions {
   runs?: number;
   seed?: number;
   stepCap?: number;
-  /** Scores a finished transcript; defaults to the scorer with the scenario's rubric. */
-  score?: (scenario: Scenario, transcript: Transcript) => { overall: number; autoFail: unknown; satisfaction: number; outcome: Outcome | null };
+  /** The scoring rubric (default: the compiled-in default rubric). */
+  rubric?: Rubric;
+  /** Scores a finished transcript; defaults to the scorer with `rubric`. */
+  score?: Scorer;
 }
+
+/** What a run needs from the scorer (the scorer's report has more). */
+export type Scorer = (scenario: Scenario, transcript: Transcript) => { overall: number; autoFail: unknown; satisfaction: number; outcome: Outcome | null };
 
 /** mulberry32: a small, fast, seeded generator (same seed, same runs, on every machine). */
 export function seededRandom(seed: number): () => number {
@@ -158,8 +164,12 @@ function machineOf(scenario: Scenario): ConversationMachine {
   return machine;
 }
 
-function defaultScore(scenario: Scenario, transcript: Transcript) {
-  const report = scoreConversation(scenario, transcript);
+function scorerFor(rubric: Rubric = DEFAULT_RUBRIC): Scorer {
+  return (scenario, transcript) => defaultScore(scenario, transcript, rubric);
+}
+
+function defaultScore(scenario: Scenario, transcript: Transcript, rubric: Rubric = DEFAULT_RUBRIC): ReturnType<Scorer> {
+  const report = scoreConversation(scenario, transcript, rubric);
   return { overall: report.overall, autoFail: report.autoFail, satisfaction: report.satisfaction, outcome: report.outcome };
 }
 
@@ -174,56 +184,76 @@ function stepsOf(transcript: Transcript): PathStep[] {
   }));
 }
 
-/** True while the conversation sits in this exact phase and turn (nothing happened meanwhile). */
-function sameMoment(driver: ConversationDriver, phase: string, turn: number): boolean {
-  const snapshot = driver.actor.getSnapshot();
-  return selectPhase(snapshot) === phase && snapshot.context.turn === turn;
+/** What the player sees when it is their turn to act. */
+export interface Turn {
+  nodeId: string;
+  /** Replies offered now, in the order the keys 1..4 pick them. */
+  replies: Reply[];
+  /** Decisions made so far (the next decision's 0-based index). */
+  decision: number;
+  /** True while the customer is still talking (answering now interrupts). */
+  speaking: boolean;
 }
 
-/** Runs every timer due now (e.g. the first line of a turn that has just begun). */
-function settleNow(clock: FakeClock): void {
-  clock.advance(0);
+/** What the player does: listen on, answer (now, or `afterMs` after the customer finished), or stay silent. */
+export type Move = { kind: 'listen' } | { kind: 'silence' } | { kind: 'reply'; id: string; afterMs?: number };
+
+/** A player: asked once per turn while the customer talks (where answering would interrupt), and once replies are open. */
+export type Player = (turn: Turn) => Move;
+
+/** One conversation played to the end (or to the step cap) with its transcript. */
+export interface PlayedConversation {
+  transcript: Transcript;
+  /** True when the conversation reached an ending. */
+  finished: boolean;
 }
+
+const phaseKey = (driver: ConversationDriver): string => {
+  const snapshot = driver.actor.getSnapshot();
+  return `${selectPhase(snapshot)}:${snapshot.context.turn}`;
+};
 
 /**
- * Plays one conversation with `policy`. Never throws and never hangs: a run that reaches the
- * step cap, or where nothing more can happen, is returned unfinished and scored as it stands.
+ * Plays one conversation through the real machine and driver on a fake clock, asking `player`
+ * what to do. Never throws and never hangs: a run that reaches the step cap, or where nothing
+ * more can happen, comes back unfinished.
  */
-export function playPolicy(scenario: Scenario, policy: NaivePolicy, options: NaiveOptions & { random?: () => number } = {}): NaiveRun {
-  const random = options.random ?? seededRandom(options.seed ?? DEFAULT_SEED);
+export function playConversation(scenario: Scenario, player: Player, options: { stepCap?: number } = {}): PlayedConversation {
   const stepCap = options.stepCap ?? DEFAULT_STEP_CAP;
-  const score = options.score ?? defaultScore;
-  const interrupting = INTERRUPTING.has(policy);
   const clock = createFakeClock();
   const actor = createActor(machineOf(scenario));
   const driver = createConversationDriver(actor, clock);
   let finished = false;
+  let askedWhileSpeaking = '';
   try {
     for (let step = 0; step < stepCap; step++) {
-      settleNow(clock);
+      clock.advance(0);
       const snapshot = actor.getSnapshot();
       const phase = selectPhase(snapshot);
       if (phase === 'ended') {
         finished = true;
         break;
       }
-      if (interrupting && phase === 'speaking' && selectWouldInterrupt(snapshot)) {
-        const reply = pickReply(policy, selectVisibleReplyModels(snapshot), random);
-        if (reply) {
-          driver.choose(reply.id);
+      const turn = (speaking: boolean): Turn => ({
+        nodeId: snapshot.context.nodeId,
+        replies: selectVisibleReplyModels(snapshot),
+        decision: snapshot.context.decisionCount,
+        speaking,
+      });
+      const key = phaseKey(driver);
+      if (phase === 'speaking' && askedWhileSpeaking !== key && selectWouldInterrupt(snapshot)) {
+        askedWhileSpeaking = key;
+        const move = player(turn(true));
+        if (move.kind === 'reply') {
+          driver.choose(move.id);
           continue;
         }
       }
-      if (phase === 'awaiting' && policy !== 'wait') {
-        const turn = snapshot.context.turn;
-        if (!interrupting) clock.advance(ANSWER_AFTER_MS);
-        if (sameMoment(driver, 'awaiting', turn)) {
-          const reply = pickReply(policy, selectVisibleReplyModels(actor.getSnapshot()), random);
-          if (reply) {
-            driver.choose(reply.id);
-            continue;
-          }
-        } else {
+      if (phase === 'awaiting') {
+        const move = player(turn(false));
+        if (move.kind === 'reply') {
+          clock.advance(Math.max(0, move.afterMs ?? ANSWER_AFTER_MS));
+          if (phaseKey(driver) === key) driver.choose(move.id);
           continue;
         }
       }
@@ -235,8 +265,25 @@ export function playPolicy(scenario: Scenario, policy: NaivePolicy, options: Nai
   }
   const transcript = actor.getSnapshot().context.transcript;
   driver.dispose();
-  const scored = score(scenario, transcript);
-  const decisions = decisionsOf(transcript);
+  return { transcript, finished: finished && endingOf(transcript) !== undefined };
+}
+
+/** The player a naive policy is. */
+export function policyPlayer(policy: NaivePolicy, random: () => number): Player {
+  const interrupting = INTERRUPTING.has(policy);
+  return (turn) => {
+    if (policy === 'wait') return turn.speaking ? { kind: 'listen' } : { kind: 'silence' };
+    if (turn.speaking && !interrupting) return { kind: 'listen' };
+    const reply = pickReply(policy, turn.replies, random);
+    if (!reply) return turn.speaking ? { kind: 'listen' } : { kind: 'silence' };
+    return { kind: 'reply', id: reply.id, afterMs: interrupting ? 0 : ANSWER_AFTER_MS };
+  };
+}
+
+/** Scores a played conversation into a `NaiveRun`. */
+export function runOf(scenario: Scenario, played: PlayedConversation, score: Scorer = defaultScore): NaiveRun {
+  const scored = score(scenario, played.transcript);
+  const decisions = decisionsOf(played.transcript);
   return {
     overall: scored.overall,
     outcome: scored.outcome,
@@ -244,9 +291,19 @@ export function playPolicy(scenario: Scenario, policy: NaivePolicy, options: Nai
     satisfaction: scored.satisfaction,
     decisions: decisions.length,
     interruptions: decisions.filter((d) => d.interrupted).length,
-    finished: finished && endingOf(transcript) !== undefined,
-    playArgs: playArguments(stepsOf(transcript)),
+    finished: played.finished,
+    playArgs: playArguments(stepsOf(played.transcript)),
   };
+}
+
+/**
+ * Plays one conversation with `policy`: interrupting policies answer as soon as the customer
+ * starts talking, the others 2 s after the customer finished, `wait` never.
+ */
+export function playPolicy(scenario: Scenario, policy: NaivePolicy, options: NaiveOptions & { random?: () => number } = {}): NaiveRun {
+  const random = options.random ?? seededRandom(options.seed ?? DEFAULT_SEED);
+  const played = playConversation(scenario, policyPlayer(policy, random), { stepCap: options.stepCap });
+  return runOf(scenario, played, options.score ?? scorerFor(options.rubric));
 }
 
 /** Value at quantile q (0..1) of sorted numbers, by the nearest-rank method. */

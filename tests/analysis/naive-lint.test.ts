@@ -18,8 +18,7 @@ describe('CD308 (naive player scores too well)', () => {
   const report = naiveReport(scenario!, { runs: 200 });
 
   it('names each policy above the limit with its score, at the id line', () => {
-    const limit = Math.min(...Object.values(report.policies).map((p) => p.mean)) - 1;
-    const diagnostics = naivePolicyDiagnostics(report, 'lamp.yaml', lamp, limit);
+    const diagnostics = naivePolicyDiagnostics(report, 'lamp.yaml', lamp, 0);
     expect(diagnostics.length).toBeGreaterThan(0);
     for (const d of diagnostics) {
       expect(d).toMatchObject({ code: 'CD308', severity: 'warning', file: 'lamp.yaml', range: { start: { line: idLine, column: 1 } } });
