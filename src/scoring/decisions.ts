@@ -54,9 +54,15 @@ export function waitThreshold(scenario: Scenario, rubric: Rubric): { grace: numb
   };
 }
 
-/** The replies that were on offer at a decision (their `when` held then), in file order. */
-export function repliesOnOffer(node: ScenarioNode | undefined, decision: Pick<DecisionEntry, 'variablesBefore'>): Reply[] {
-  return node ? node.replies.filter((reply) => isReplyVisibleWith(reply, decision.variablesBefore)) : [];
+/**
+ * The replies that were on offer at a decision, in file order: the ids the engine recorded
+ * (`visibleReplyIds`), else those whose `when` held under the variables before it.
+ */
+export function repliesOnOffer(node: ScenarioNode | undefined, decision: Pick<DecisionEntry, 'variablesBefore'> & { visibleReplyIds?: readonly string[] }): Reply[] {
+  if (!node) return [];
+  const recorded = decision.visibleReplyIds;
+  if (recorded) return node.replies.filter((reply) => recorded.includes(reply.id));
+  return node.replies.filter((reply) => isReplyVisibleWith(reply, decision.variablesBefore));
 }
 
 /**

@@ -266,12 +266,23 @@ describe('scoreConversation', () => {
     expect(shortestResolvingPath(noResolution)).toBe(1);
     const routed = scenario({
       nodes: {
-        a: { interrupted: { next: 'done' }, replies: [{ id: 'x', next: 'b' }] },
+        a: { earlyReplies: true, interrupted: { next: 'done' }, replies: [{ id: 'x', next: 'b' }] },
         b: { silence: { next: 'done' }, replies: [{ id: 'y', next: 'c' }] },
         c: { replies: [{ id: 'z', next: 'done' }] },
         done: { end: 'resolved', satisfaction: 5 },
       },
     });
     expect(shortestResolvingPath(routed)).toBe(1);
+  });
+});
+
+describe('replies on offer', () => {
+  it('takes the replies the engine recorded as visible over the variables', () => {
+    const kettle = kettleScenario();
+    const [entry] = decisions([{ nodeId: 'arrival', choiceId: 'dropped', tags: ['judging'], moodBefore: 60, moodAfter: 80, responseMs: 5000 }]);
+    // Only `dropped` and `policy` were on offer: 27 characters, 4 s + 1.08 s; `acknowledge` (named better) was not.
+    const report = scoreConversation(kettle, [{ ...entry!, visibleReplyIds: ['dropped', 'policy'] }]);
+    expect(report.decisions[0]?.wait).toEqual({ responseMs: 5000, allowanceMs: 5080, waited: false, keptWaiting: false });
+    expect(report.decisions[0]?.better).toMatchObject({ choiceId: 'policy', reason: 'higher-value' });
   });
 });
