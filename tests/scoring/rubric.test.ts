@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, buildRubrics } from '../../src/build/scenarioCatalog.ts';
+import { main } from '../../src/cli/main.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { isRubricFileName, loadRubric, rubricIdOfFileName } from '../../src/scoring/loadRubric.ts';
 import { DEFAULT_RUBRIC, maxDecisionGain, rubricFor, tableAt } from '../../src/scoring/rubric.ts';
 import { scoreConversation } from '../../src/scoring/score.ts';
+import { fakeIO } from '../cli/helpers.ts';
 import { kettleScenario } from '../conversation/helpers/builder.ts';
 import { decisions, ending } from './transcripts.ts';
 
@@ -129,5 +131,21 @@ describe('the game and the CLI get the rubric', () => {
   it('bundles the default rubric with the game', () => {
     expect(buildRubrics(root, 'scenarios').default).toEqual(DEFAULT_RUBRIC);
     expect(buildCatalog(root, 'scenarios', loadScenario).some((e) => isRubricFileName(e.file))).toBe(false);
+  });
+
+  it('`calm-desk play` scores with the rubric the scenario names, from the rubric files beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'play-rubric-'));
+    const lamp = readFileSync(join(root, 'tests', 'fixtures', 'scenarios', 'valid', 'lamp-minimal.yaml'), 'utf8');
+    writeFileSync(join(dir, 'lamp.yaml'), lamp.replace('start: hello', 'rubric: generous\nstart: hello'));
+    writeFileSync(join(dir, 'generous.rubric.yaml'), 'id: generous\nbase: 90\n');
+    const io = fakeIO({ cwd: dir });
+    expect(await main(['play', 'lamp.yaml', '--choices', 'sorry'], io)).toBe(0);
+    // base 90: friendliness 100, expertise 95, composure 90, efficiency 100 → 35 + 23.75 + 22.5 + 15 = 96.25
+    expect(io.stdout).toContain('Score: 96/100 (excellent)');
+    expect(io.stdout).toContain('(rubric generous)');
+    const plain = fakeIO({ cwd: dir });
+    writeFileSync(join(dir, 'generous.rubric.yaml'), 'id: generous\nbase: [90\n');
+    expect(await main(['play', 'lamp.yaml', '--choices', 'sorry'], plain)).toBe(0);
+    expect(plain.stdout).not.toContain('(rubric generous)');
   });
 });
