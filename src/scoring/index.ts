@@ -1,5 +1,5 @@
 /** Scoring: pure functions from a scenario, a transcript and a rubric to a score report. */
-export { scoreConversation, isGoodDecision, verdictFor, assessDecisions } from './score.ts';
+export { scoreConversation, isGoodDecision, isFreeDecision, verdictFor, assessDecisions } from './score.ts';
 export { shortestResolvingPath, bestEnding, reachableEndings, type BestEnding, type ReachedEnding } from './shortestPath.ts';
 export { satisfactionOf, moodRating } from './satisfaction.ts';
 export { valueOf, verdictOf, bestVisibleReply, betterReply, countedTags, allowanceMs, isPatientSilence } from './decisions.ts';

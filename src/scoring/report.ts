@@ -32,6 +32,8 @@ export interface PatienceFigures {
 
 export interface EfficiencyFigures {
   decisionsUsed: number;
+  /** Decisions efficiency does not count: silences through venting and cut-off interruptions (scored as patience and impatience). */
+  notCounted: number;
   /** Fewest decisions that reach the scenario's best ending; null when none can. */
   shortestPath: number | null;
   extraDecisions: number;
@@ -113,7 +115,7 @@ export interface ScoreBreakdown {
   trustRuinerPenalty: number;
   /** Mood points the decisions raised in total, and what they cost (positive, subtracted). */
   moodRise: { points: number; cost: number };
-  /** Decisions beyond the shortest path to the best ending, times `extraDecision` (positive, subtracted). */
+  /** Counted decisions beyond the shortest path to the best ending, times `extraDecision` (positive, subtracted). */
   extraDecisionCost: number;
   /** Waits times `waits.cost` (positive, subtracted). */
   waitCost: number;

@@ -140,7 +140,8 @@ export function scoreConversation(scenario: Scenario, transcript: Transcript, ru
   const assessments = assessDecisions(scenario, decisions, rubric);
   const terms = endingTerms(scenario, ending, rubric);
   const decisionsUsed = decisions.length;
-  const extraDecisions = terms.shortestPath === null ? 0 : Math.max(0, decisionsUsed - terms.shortestPath);
+  const notCounted = decisions.filter(isFreeDecision).length;
+  const extraDecisions = terms.shortestPath === null ? 0 : Math.max(0, decisionsUsed - notCounted - terms.shortestPath);
   const raw = rawVirtuesOf(assessments, terms.efficiencyStart, rubric);
   const trustRuiners = trustRuinersOf(assessments, decisions);
   const ruinerCount = assessments.reduce((n, a) => n + a.ruiners.filter((t) => !rubric.critical.includes(t)).length, 0);
@@ -187,7 +188,7 @@ export function scoreConversation(scenario: Scenario, transcript: Transcript, ru
     trustRuinerCount: ruinerCount,
     autoFail,
     patience: patienceOf(scenario, decisions, assessments),
-    efficiency: { decisionsUsed, shortestPath: terms.shortestPath, extraDecisions },
+    efficiency: { decisionsUsed, notCounted, shortestPath: terms.shortestPath, extraDecisions },
     waits: { count: waits, keptWaiting },
     outcome: ending?.outcome ?? null,
     satisfaction: Math.min(satisfactionBeforeCap, satisfactionCap),
@@ -197,6 +198,15 @@ export function scoreConversation(scenario: Scenario, transcript: Transcript, ru
     breakdown,
     decisions: decisions.map((d, i) => reviewDecision(scenario, d, assessments[i]!, rubric)),
   };
+}
+
+/**
+ * Decisions that do not count against efficiency, because they are scored as what they are:
+ * waiting through venting (the patience the game trains) and an interruption that was cut off
+ * (charged as impatience; the customer picks up again and the trainee decides once more).
+ */
+export function isFreeDecision(decision: DecisionEntry): boolean {
+  return isPatientSilence(decision) || (decision.interrupted && (decision as { reply?: string }).reply === 'cut');
 }
 
 /** True when a decision carries at least one good tag and nothing trust-ruining. */

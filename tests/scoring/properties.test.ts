@@ -125,7 +125,8 @@ const CHECKS: Check[] = [
     run: ({ scenario, transcript }, { k, good }) => {
       const list = decisionsOf(transcript);
       const before = scoreConversation(scenario, transcript);
-      if (list.length === 0 || before.efficiency.shortestPath === null || list.length < before.efficiency.shortestPath) return false;
+      const counted = before.efficiency.decisionsUsed - before.efficiency.notCounted;
+      if (list.length === 0 || before.efficiency.shortestPath === null || counted < before.efficiency.shortestPath) return false;
       const after = scoreConversation(scenario, withExtraDecision(transcript, list[k % list.length]!.index, good));
       expect(after.overall).toBeLessThanOrEqual(before.overall);
       expect(after.breakdown.raw).toBeLessThan(before.breakdown.raw);

@@ -42,7 +42,7 @@ describe('scoreConversation', () => {
     expect(report.moodCurve).toEqual([60, 45, 35]);
     // mood rating 1 + 4 × (1 − (0.5 × 35 + 0.5 × 46.67) / 100) = 3.37; 0.6 × 4 + 0.4 × 3.37 = 3.75 → 4
     expect(report.satisfaction).toBe(4);
-    expect(report.efficiency).toEqual({ decisionsUsed: 2, shortestPath: 2, extraDecisions: 0 });
+    expect(report.efficiency).toEqual({ decisionsUsed: 2, notCounted: 0, shortestPath: 2, extraDecisions: 0 });
     expect(report.patience).toEqual({ interruptions: 0, ventingTolerated: 1, ventingTurns: 1, silences: 0, patientSilences: 0, leftWaiting: 0 });
     expect(report.decisions.map((d) => d.verdict)).toEqual(['good', 'good']);
     expect(report.decisions[0]).toMatchObject({ text: 'Reply acknowledge.', feedback: 'Names her frustration.', moodChange: -15, better: null, trustRuiners: [] });
@@ -147,6 +147,22 @@ describe('scoreConversation', () => {
     expect(report.patience).toMatchObject({ silences: 1, patientSilences: 1, leftWaiting: 0, ventingTolerated: 1 });
     expect(report.decisions[0]).toMatchObject({ kind: 'silence', text: null, tags: ['listening', 'composure'], verdict: 'good', patientSilence: true });
     expect(report.decisions[0]?.wait).toEqual({ responseMs: 12_000, allowanceMs: null, waited: false, keptWaiting: false });
+  });
+
+  it('never charges waiting through venting, or a cut-off interruption, as an extra decision', () => {
+    const transcript = [
+      ...decisions([
+        { nodeId: 'arrival', kind: 'silence', added: [...waited], moodBefore: 60, moodAfter: 55, responseMs: 12_000 },
+        { nodeId: 'arrival', choiceId: 'acknowledge', tags: [], added: [{ tag: 'impatience', reason: 'interrupted' }], interrupted: true, moodBefore: 55, moodAfter: 65, responseMs: -500 },
+        { nodeId: 'arrival', choiceId: 'acknowledge', tags: ['empathy', 'ownership'], added: [...waited], moodBefore: 65, moodAfter: 50 },
+        { nodeId: 'receipt', choiceId: 'look-up', tags: ['expertise', 'efficiency'], moodBefore: 50, moodAfter: 40 },
+      ]),
+      ending('replace', 'resolved', 4),
+    ];
+    const cut = transcript.map((e) => (e.type === 'decision' && e.interrupted ? { ...e, reply: 'cut' as const } : e));
+    expect(scoreConversation(kettle, cut).efficiency).toEqual({ decisionsUsed: 4, notCounted: 2, shortestPath: 2, extraDecisions: 0 });
+    // Without the engine's `reply: cut` the interruption counts as said (format 1.0): one extra decision.
+    expect(scoreConversation(kettle, transcript).efficiency).toEqual({ decisionsUsed: 4, notCounted: 1, shortestPath: 2, extraDecisions: 1 });
   });
 
   it('counts a silence that is not patience as leaving the customer waiting', () => {
