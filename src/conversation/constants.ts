@@ -2,9 +2,10 @@
  * The conversation engine's fixed numbers, in one place. Scoring weights live in
  * `src/scoring/weights.ts`; these are the rules of the conversation itself.
  */
+import { DEFAULT_INTERRUPTION_MOOD } from '../scenario/defaults.ts';
 
-/** Extra mood (anger) a customer feels when the trainee answers over them. */
-export const INTERRUPTION_MOOD = 10;
+/** Extra mood (anger) a customer feels when the trainee answers over them (the default `interrupted.mood`). */
+export const INTERRUPTION_MOOD = DEFAULT_INTERRUPTION_MOOD;
 
 /** Mood is kept within this range (0 calm .. 100 furious). */
 export const MOOD_MIN = 0;

@@ -10,25 +10,49 @@ export type ActivePhase = 'speaking' | 'awaiting' | 'reacting';
 /** Every phase a conversation can be in. */
 export type Phase = ActivePhase | 'paused' | 'ended';
 
-/** State kept when a decision node is entered, so `session.rewind` can restore it exactly. */
+/** What happened so far on this visit of the node (reset when a node is entered, kept when the customer picks up again). */
+export interface NodeVisit {
+  /** Times the trainee answered over the customer on this visit. */
+  interruptions: number;
+  /** Silences that counted towards `walksOutAfter` on this visit. */
+  silences: number;
+  /** The first silence on a venting node (patience) has been used. */
+  waitedThroughVenting: boolean;
+}
+
+/** Why the customer walks out: the mood reached `walksOutAt`, the third interruption, or the `walksOutAfter`-th silence. */
+export type WalkOutReason = 'mood' | 'interruptions' | 'silences';
+
+/** State kept when a decision starts (node entered, or the customer picks up again), so `session.rewind` can restore it exactly. */
 export interface Checkpoint {
   nodeId: string;
   variables: Variables;
   mood: number;
-  /** Transcript length when the node's turn began: rewinding truncates here. */
+  /** Transcript length when the turn began: rewinding truncates here. */
   transcriptLength: number;
+  /** The node line the turn starts at (0, or where the customer picks up again). */
+  lineOffset: number;
+  visit: NodeVisit;
 }
 
-/** A customer reaction line spoken before moving on (after an interruption or a silence). */
+/** Customer reaction lines spoken before moving on (after an interruption or a silence). */
 export interface Reaction {
-  line: CustomerLine;
+  lines: CustomerLine[];
   cause: 'interrupted' | 'silence';
 }
 
 /** Where the conversation goes once the current decision has played out. */
 export interface PendingMove {
+  /** The node to go to; the same node when `resumeAt` is set. */
   next: string;
   reaction: Reaction | null;
+  /**
+   * Stay on the node: the customer picks up again at this line (the line that was cut off), or at
+   * `says.length` (nothing left to say: the replies open again at once, e.g. after a silence prompt).
+   */
+  resumeAt?: number;
+  /** The customer leaves once the reaction (if any) has been said. */
+  walkOut?: WalkOutReason;
 }
 
 export interface ConversationContext {
@@ -47,6 +71,10 @@ export interface ConversationContext {
   turn: number;
   /** Lines of the current turn already recorded in the transcript. */
   linesStarted: number;
+  /** Index in the node's `says` of the turn's first line (non-zero when the customer picks up again after being cut off). */
+  lineOffset: number;
+  /** Interruptions and silences on this visit of the node. */
+  visit: NodeVisit;
   /** When the customer finished speaking on this node; null while still speaking. */
   answerableAt: number | null;
   pending: PendingMove | null;

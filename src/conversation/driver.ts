@@ -31,7 +31,7 @@ export interface DriverOptions {
 /** A customer line starting, for captions and voice playback. */
 export interface LineStartEvent {
   nodeId: string;
-  /** Index in the node's lines, or -1 for a reaction line (interrupted, silence). */
+  /** Index in the node's `says` (also when the customer picks up again after being cut off), or -1 for a reaction line. */
   lineIndex: number;
   line: CustomerLine;
   cause: 'node' | 'interrupted' | 'silence';
@@ -139,7 +139,7 @@ export function createConversationDriver(
   const emitLine = (snapshot: ConversationSnapshotLike, turnLine: LinePlan, cause: LineStartEvent['cause']): void => {
     const event: LineStartEvent = {
       nodeId: snapshot.context.nodeId,
-      lineIndex: cause === 'node' ? turnLine.index : -1,
+      lineIndex: cause === 'node' ? snapshot.context.lineOffset + turnLine.index : -1,
       line: turnLine.line,
       cause,
       at: at(),

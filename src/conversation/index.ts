@@ -19,11 +19,28 @@
  * // leaving the scene: driver.dispose()
  */
 export { createConversationMachine, conversationSetup, type ConversationMachine } from './machine.ts';
-export type { ActivePhase, Checkpoint, ConversationContext, ConversationEvent, Phase } from './context.ts';
+export type {
+  ActivePhase,
+  Checkpoint,
+  ConversationContext,
+  ConversationEvent,
+  NodeVisit,
+  PendingMove,
+  Phase,
+  Reaction,
+  WalkOutReason,
+} from './context.ts';
+export { interruptionOf, silenceRuleOf, settleDecision } from './rules.ts';
 export * from './selectors.ts';
 export * from './transcript.ts';
 export { INTERRUPTION_MOOD, READING_SPEEDS, DEFAULT_CHARS_PER_SECOND, type ReadingSpeed } from './constants.ts';
-export { defaultInterruptedLine, defaultWalksOutLine } from './defaults.ts';
+export {
+  defaultInterruptedLine,
+  defaultSilencePrompt,
+  defaultVentingCalmerLine,
+  defaultWalksOutLine,
+  engineSilenceRule,
+} from './defaults.ts';
 export {
   createConversationDriver,
   type ConversationDriver,

@@ -3,9 +3,10 @@
  * rules; real time (how long lines take, silence timers) lives in `driver.ts`. It has no
  * `after`/`invoke`, so `xstate/graph` can walk it.
  *
- * Phases: `active.speaking` (the customer's lines) → `active.awaiting` (replies open, silence
- * counts) → after a decision either `active.reacting` (a reaction line: interrupted or silence)
- * or the next node's `active.speaking` → ... → `ended`. `paused` can be entered from any active
+ * Phases: `active.speaking` (the customer's lines; answering now interrupts) → `active.awaiting`
+ * (replies open, silence counts) → after a decision either `active.reacting` (reaction lines:
+ * interrupted or silence) or the next turn's `active.speaking` (the next node, or the same node
+ * again when the customer picks up after being cut off or the replies stay open) → ... → `ended`. `paused` can be entered from any active
  * phase and `session.resume` returns to the same phase. Events that do not fit the current
  * phase, unknown or hidden reply ids and malformed payloads are ignored, never thrown on.
  *
@@ -42,9 +43,11 @@ export const conversationSetup = setup({
     isInterrupting: ({ context, event }) =>
       event.type === 'trainee.choose' &&
       rules.nodeOf(context)?.earlyReplies === true &&
+      rules.turnLines(context, false).length > 0 &&
       rules.findVisibleReply(context, event.choiceId) !== undefined,
-    hasSilenceRule: ({ context }) => rules.nodeOf(context)?.silence !== undefined,
+    hasSilenceRule: ({ context }) => rules.isDecisionNode(rules.nodeOf(context)),
     hasWalkedOut: ({ context }) => rules.hasWalkedOut(context),
+    isLeavingAfterReaction: ({ context }) => rules.isLeavingAfterReaction(context),
     hasReaction: ({ context }) => context.pending?.reaction != null,
     canRewind: ({ context, event }) => event.type === 'session.rewind' && rules.canRewindTo(context, event.decision),
     wasPausedIn: ({ context }, params: { phase: ActivePhase }) => context.pausedPhase === params.phase,
@@ -77,6 +80,7 @@ export const conversationSetup = setup({
     startReaction: assign(({ context }) => rules.startReaction(context)),
     enterPendingNode: assign((args) => rules.enterPendingNode(args.context, atOf(args))),
     finishReaction: assign((args) => rules.finishReaction(args.context, atOf(args))),
+    walkOutAfterReaction: assign((args) => rules.walkOutAfterReaction(args.context, atOf(args))),
     pause: assign(({ context, event }, params: { phase: ActivePhase }) => {
       const at = rules.timeOf(event.at, context);
       return { pausedPhase: params.phase, transcript: [...context.transcript, { type: 'pause' as const, at }], lastAt: at };
@@ -147,7 +151,10 @@ export function createConversationMachine(scenario: Scenario) {
           reacting: {
             on: {
               'customer.startedLine': { guard: 'isReactionLineExpected', actions: 'recordReactionLine' },
-              'customer.finishedSpeaking': { target: 'speaking', actions: 'finishReaction' },
+              'customer.finishedSpeaking': [
+                { guard: 'isLeavingAfterReaction', target: '#conversation.ended', actions: 'walkOutAfterReaction' },
+                { target: 'speaking', actions: 'finishReaction' },
+              ],
               'session.pause': pauseFrom('reacting'),
             },
           },

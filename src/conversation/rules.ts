@@ -2,14 +2,39 @@
  * The conversation's rules as pure functions over the context. The XState machine calls these
  * from its named guards and actions, and the analyzer calls the same functions to enumerate
  * paths without an actor, so both always agree.
+ *
+ * Format 1.1 semantics (docs/scenario-format.md, "What happens when…"):
+ * - Answering before the customer has finished interrupts (on every node unless `earlyReplies: false`):
+ *   the node's (else the scenario's, else the default) `interrupted` rule decides the mood change,
+ *   whether the reply counts (`reply: said`) or is cut off (`cut`, default), what the customer says
+ *   and where it goes; without `next` a cut-off customer picks up again at the line that was cut.
+ *   The third interruption on one visit of a node makes the customer walk out.
+ * - Every decision node has a silence rule: its own, else the scenario's default, else the engine's.
+ *   On a venting node without its own rule the first silence is patience. The `walksOutAfter`-th
+ *   silence on one visit makes the customer walk out.
  */
-import type { CustomerLine, Reply, Scenario, ScenarioNode, SilenceRule, Variables } from '../scenario/model.ts';
+import type {
+  CustomerLine,
+  Interruption,
+  Reply,
+  Scenario,
+  ScenarioNode,
+  SilenceRule,
+  Variables,
+} from '../scenario/model.ts';
 import { evaluateCondition } from '../scenario/condition.ts';
+import {
+  DEFAULT_INTERRUPTION_MOOD,
+  INTERRUPTIONS_TO_WALK_OUT,
+  VENTING_SILENCE_MOOD,
+  defaultInterruptedLine,
+  defaultVentingCalmerLine,
+  defaultWalksOutLine,
+} from '../scenario/defaults.ts';
 import type { BehaviourTag } from '../scenario/vocabulary.ts';
 import { isTrustRuiner } from '../scenario/vocabulary.ts';
-import { INTERRUPTION_MOOD, MOOD_MAX, MOOD_MIN } from './constants.ts';
-import type { ConversationContext, Reaction } from './context.ts';
-import { defaultInterruptedLine, defaultWalksOutLine } from './defaults.ts';
+import { MOOD_MAX, MOOD_MIN } from './constants.ts';
+import type { ConversationContext, NodeVisit, PendingMove, Reaction, WalkOutReason } from './context.ts';
 import type { AddedTag, DecisionEntry, EndEntry, LineEntry } from './transcript.ts';
 
 export function clampMood(mood: number): number {
@@ -55,15 +80,51 @@ export function findVisibleReply(context: ConversationContext, choiceId: unknown
   return visibleRepliesOf(nodeOf(context), context.variables).find((reply) => reply.id === choiceId);
 }
 
-/** What the customer says when interrupted here: the node's line, the scenario's, or a default. */
-export function interruptedLineOf(scenario: Scenario, node: ScenarioNode): CustomerLine {
-  return (node.interrupted ?? scenario.interrupted)?.says[0] ?? defaultInterruptedLine(scenario.language);
+/**
+ * The silence rule that applies at a node: its own, else the scenario's default (which never
+ * has `next`: the customer prompts and the same replies stay open).
+ *
+ * @example
+ * silenceRuleOf(scenario, node).after // seconds before the silence counts
+ */
+export function silenceRuleOf(scenario: Scenario, node: ScenarioNode): SilenceRule {
+  if (node.silence) return node.silence;
+  const { say, ...rest } = scenario.silence;
+  return { ...rest, tags: [...rest.tags], say };
 }
 
-/** The lines of the current turn: the node's lines, or the one reaction line while reacting. */
+/** The engine's default interruption in a language: the default line, mood +10, the reply is cut off, no `next`. */
+export function defaultInterruption(scenario: Scenario): Interruption {
+  return { says: [defaultInterruptedLine(scenario.language)], mood: DEFAULT_INTERRUPTION_MOOD, reply: 'cut' };
+}
+
+/** What happens when the trainee answers over the customer at `node`: its own rule, the scenario's, or the default. */
+export function interruptionOf(scenario: Scenario, node: ScenarioNode): Interruption {
+  return node.interrupted ?? scenario.interrupted ?? defaultInterruption(scenario);
+}
+
+/** The first line the customer says when interrupted here (kept for callers of format 1.0). */
+export function interruptedLineOf(scenario: Scenario, node: ScenarioNode): CustomerLine {
+  return interruptionOf(scenario, node).says[0] ?? defaultInterruptedLine(scenario.language);
+}
+
+/** True when the next silence at this node is the venting customer's patience (no own rule, first silence on the visit). */
+export function isVentingPatience(node: ScenarioNode, visit: NodeVisit): boolean {
+  return node.venting && node.silence === undefined && !visit.waitedThroughVenting;
+}
+
+/** Seconds of silence the current node tolerates once the customer has finished (every decision node has a rule). */
+export function silenceSecondsOf(context: ConversationContext): number | null {
+  const node = nodeOf(context);
+  if (!node || !isDecisionNode(node)) return null;
+  return silenceRuleOf(context.scenario, node).after;
+}
+
+/** The lines of the current turn: the node's lines from `lineOffset`, or the reaction lines while reacting. */
 export function turnLines(context: ConversationContext, reacting: boolean): CustomerLine[] {
-  if (reacting) return context.pending?.reaction ? [context.pending.reaction.line] : [];
-  return nodeOf(context)?.says ?? [];
+  if (reacting) return context.pending?.reaction?.lines ?? [];
+  const says = nodeOf(context)?.says ?? [];
+  return context.lineOffset > 0 ? says.slice(context.lineOffset) : says;
 }
 
 const WAITED_TAGS: BehaviourTag[] = ['listening', 'composure'];
@@ -84,9 +145,17 @@ export function isRushingVenting(reply: Reply): boolean {
   return !reply.tags.includes('empathy') && !reply.tags.includes('listening');
 }
 
-/** All the tags a reply earns: its own, plus interruption and venting rules. */
-export function replyTags(node: ScenarioNode, reply: Reply, interrupting: boolean): { tags: BehaviourTag[]; added: AddedTag[] } {
-  if (interrupting) return addTags(reply.tags, [{ tag: 'impatience', reason: 'interrupted' }]);
+/**
+ * All the tags a reply earns: its own, plus interruption and venting rules. An interruption adds
+ * `impatience`; with `reply: cut` the reply's own tags do not count (pass `cut: true`).
+ */
+export function replyTags(
+  node: ScenarioNode,
+  reply: Reply,
+  interrupting: boolean,
+  cut = false,
+): { tags: BehaviourTag[]; added: AddedTag[] } {
+  if (interrupting) return addTags(cut ? [] : reply.tags, [{ tag: 'impatience', reason: 'interrupted' }]);
   if (!node.venting) return addTags(reply.tags, []);
   if (isRushingVenting(reply)) return addTags(reply.tags, [{ tag: 'impatience', reason: 'rushed-venting' }]);
   return addTags(
@@ -117,6 +186,8 @@ export function applyAssignments(variables: Variables, reply: Reply): Variables 
   return next;
 }
 
+const freshVisit = (): NodeVisit => ({ interruptions: 0, silences: 0, waitedThroughVenting: false });
+
 /** The conversation at its very beginning. */
 export function initialContext(scenario: Scenario): ConversationContext {
   const base: ConversationContext = {
@@ -129,6 +200,8 @@ export function initialContext(scenario: Scenario): ConversationContext {
     checkpoints: [],
     turn: 0,
     linesStarted: 0,
+    lineOffset: 0,
+    visit: freshVisit(),
     answerableAt: null,
     pending: null,
     pausedPhase: null,
@@ -137,25 +210,49 @@ export function initialContext(scenario: Scenario): ConversationContext {
   return enterNode(base, scenario.start, 0);
 }
 
+function withCheckpoint(context: ConversationContext): ConversationContext {
+  if (!isDecisionNode(nodeOf(context))) return context;
+  const checkpoint = {
+    nodeId: context.nodeId,
+    variables: { ...context.variables },
+    mood: context.mood,
+    transcriptLength: context.transcript.length,
+    lineOffset: context.lineOffset,
+    visit: { ...context.visit },
+  };
+  return { ...context, checkpoints: [...context.checkpoints, checkpoint] };
+}
+
 /** Moves to a node and starts its turn; decision nodes leave a checkpoint for rewinding. */
 export function enterNode(context: ConversationContext, nodeId: string, at: number): ConversationContext {
-  const entered: ConversationContext = {
+  return withCheckpoint({
     ...context,
     nodeId,
     turn: context.turn + 1,
     linesStarted: 0,
+    lineOffset: 0,
+    visit: freshVisit(),
     answerableAt: null,
     pending: null,
     lastAt: Math.max(context.lastAt, at),
-  };
-  if (!isDecisionNode(nodeOf(entered))) return entered;
-  const checkpoint = {
-    nodeId,
-    variables: { ...entered.variables },
-    mood: entered.mood,
-    transcriptLength: entered.transcript.length,
-  };
-  return { ...entered, checkpoints: [...entered.checkpoints, checkpoint] };
+  });
+}
+
+/**
+ * Stays on the current node for a new decision: the customer picks up again at `lineOffset`
+ * (`says.length`: nothing left to say, the replies open at once). A new checkpoint is left.
+ */
+export function resumeNode(context: ConversationContext, lineOffset: number, at: number): ConversationContext {
+  const says = nodeOf(context)?.says.length ?? 0;
+  return withCheckpoint({
+    ...context,
+    turn: context.turn + 1,
+    linesStarted: 0,
+    lineOffset: Math.min(Math.max(0, lineOffset), says),
+    answerableAt: null,
+    pending: null,
+    lastAt: Math.max(context.lastAt, at),
+  });
 }
 
 /** True when line `index` of the current turn may be recorded now (in order, once). */
@@ -168,22 +265,24 @@ export function isLineExpected(context: ConversationContext, index: unknown, rea
   );
 }
 
-/** Records the lines of the current turn up to and including `index`. */
+/** Records the lines of the current turn up to and including `index` (an index into `turnLines`). */
 export function recordLinesThrough(context: ConversationContext, index: number, at: number, reacting: boolean): ConversationContext {
   const lines = turnLines(context, reacting);
   const cause = reacting ? (context.pending?.reaction?.cause ?? 'interrupted') : 'node';
   const entries: LineEntry[] = [];
   for (let i = context.linesStarted; i <= index && i < lines.length; i++) {
     const line = lines[i]!;
-    entries.push({
+    const entry: LineEntry = {
       type: 'line',
       at,
       nodeId: context.nodeId,
-      index: reacting ? -1 : i,
+      index: reacting ? -1 : context.lineOffset + i,
       text: line.text,
       expression: line.expression,
       cause,
-    });
+    };
+    if (line.action !== undefined) entry.action = line.action;
+    entries.push(entry);
   }
   if (entries.length === 0) return at > context.lastAt ? { ...context, lastAt: at } : context;
   return {
@@ -217,7 +316,7 @@ export function takeBranch(context: ConversationContext, at: number): Conversati
 function endEntry(context: ConversationContext, at: number): EndEntry {
   const node = nodeOf(context);
   if (node?.end) {
-    return {
+    const entry: EndEntry = {
       type: 'end',
       at,
       nodeId: context.nodeId,
@@ -225,6 +324,8 @@ function endEntry(context: ConversationContext, at: number): EndEntry {
       satisfaction: node.end.satisfaction,
       comment: node.end.comment,
     };
+    if (node.end.commentExpression !== undefined) entry.commentExpression = node.end.commentExpression;
+    return entry;
   }
   // A node that neither ends, branches nor offers anything: the call simply stops, unresolved.
   return { type: 'end', at, nodeId: context.nodeId, outcome: 'unresolved' };
@@ -236,8 +337,22 @@ export function endAtNode(context: ConversationContext, at: number): Conversatio
   return { ...recorded, transcript: [...recorded.transcript, endEntry(recorded, at)], lastAt: Math.max(recorded.lastAt, at) };
 }
 
-export function hasWalkedOut(context: ConversationContext): boolean {
+/** The mood has reached the walk-out threshold. */
+export function hasMoodWalkOut(context: ConversationContext): boolean {
   return context.mood >= context.scenario.customer.walksOutAt;
+}
+
+/**
+ * The customer leaves right after the decision: the mood reached `walksOutAt` (any reaction is
+ * not said), or the last silence / an interruption walk-out with nothing left to say first.
+ */
+export function hasWalkedOut(context: ConversationContext): boolean {
+  return hasMoodWalkOut(context) || (context.pending?.walkOut !== undefined && !context.pending.reaction);
+}
+
+/** The customer leaves once the reaction being said is over (the third interruption). */
+export function isLeavingAfterReaction(context: ConversationContext): boolean {
+  return context.pending?.walkOut !== undefined;
 }
 
 /**
@@ -247,8 +362,26 @@ export function hasWalkedOut(context: ConversationContext): boolean {
 export function recordWalkOut(context: ConversationContext, at: number): ConversationContext {
   const { scenario } = context;
   const parting = scenario.walksOut ?? defaultWalksOutLine(scenario.language);
-  const entry: EndEntry = { type: 'end', at, nodeId: context.nodeId, outcome: 'walked-out', comment: parting.text };
-  return { ...context, transcript: [...context.transcript, entry], pending: null, lastAt: Math.max(context.lastAt, at) };
+  const reason: WalkOutReason = hasMoodWalkOut(context) ? 'mood' : (context.pending?.walkOut ?? 'mood');
+  const entry: EndEntry = {
+    type: 'end',
+    at,
+    nodeId: context.nodeId,
+    outcome: 'walked-out',
+    comment: parting.text,
+    commentExpression: parting.expression,
+    walkOut: reason,
+  };
+  const transcript = [...context.transcript];
+  // The decision that made them leave says so.
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const last = transcript[i]!;
+    if (last.type !== 'decision') continue;
+    transcript[i] = { ...last, walkOut: reason };
+    break;
+  }
+  transcript.push(entry);
+  return { ...context, transcript, pending: null, lastAt: Math.max(context.lastAt, at) };
 }
 
 /** How the trainee resolves a decision node. */
@@ -257,67 +390,131 @@ export type DecisionInput =
   | { kind: 'silence' };
 
 /**
- * Applies a decision: tags, mood, variables and the transcript entry; sets `pending` with the
- * next node and any customer reaction. Returns the context unchanged when the decision is not
- * possible (no silence rule, not a decision node).
+ * Applies a decision: tags, mood, variables and the transcript entry; sets `pending` with where
+ * the conversation goes (another node, or the same node again), any customer reaction, and a
+ * walk-out. Returns the context unchanged when the decision is not possible (not a decision node).
  */
 export function decide(context: ConversationContext, input: DecisionInput, at: number): ConversationContext {
   const node = nodeOf(context);
   if (!node || !isDecisionNode(node)) return context;
-  if (input.kind === 'silence') return decideSilence(context, node, at);
-  const { reply, interrupting } = input;
-  const { tags, added } = replyTags(node, reply, interrupting);
-  const moodAfter = clampMood(context.mood + reply.mood + (interrupting ? INTERRUPTION_MOOD : 0));
-  const responseMs = interrupting
-    ? -Math.max(1, Math.round(input.remainingMs ?? 1))
-    : Math.max(0, at - (context.answerableAt ?? at));
-  const reaction: Reaction | null = interrupting ? { line: interruptedLineOf(context.scenario, node), cause: 'interrupted' } : null;
-  const recorded = interrupting ? context : recordLinesThrough(context, node.says.length - 1, at, false);
-  return record(recorded, {
+  const visible = visibleRepliesOf(node, context.variables).map((reply) => reply.id);
+  if (input.kind === 'silence') return decideSilence(context, node, visible, at);
+  if (input.interrupting) return decideInterruption(context, node, input.reply, visible, input.remainingMs, at);
+  const { reply } = input;
+  const { tags, added } = replyTags(node, reply, false);
+  return record(recordLinesThrough(context, turnLines(context, false).length - 1, at, false), {
     kind: 'reply',
     choiceId: reply.id,
-    interrupted: interrupting,
+    interrupted: false,
     tags,
     added,
-    moodAfter,
-    responseMs,
-    next: reply.next,
+    moodAfter: clampMood(context.mood + reply.mood),
+    responseMs: Math.max(0, at - (context.answerableAt ?? at)),
     variables: applyAssignments(context.variables, reply),
-    reaction,
+    move: { next: reply.next, reaction: null },
+    visibleReplyIds: visible,
+    visit: context.visit,
     at,
   });
 }
 
-function decideSilence(context: ConversationContext, node: ScenarioNode, at: number): ConversationContext {
-  const rule = node.silence;
-  if (!rule) return context;
-  const { tags, added } = silenceTags(node, rule);
-  return record(recordLinesThrough(context, node.says.length - 1, at, false), {
-    kind: 'silence',
-    choiceId: null,
-    interrupted: false,
+/** The node line being spoken when the customer was cut off (the one they say again). */
+export function cutLineIndex(context: ConversationContext): number {
+  return context.lineOffset + Math.max(0, context.linesStarted - 1);
+}
+
+function decideInterruption(
+  context: ConversationContext,
+  node: ScenarioNode,
+  reply: Reply,
+  visible: string[],
+  remainingMs: number | undefined,
+  at: number,
+): ConversationContext {
+  const interruption = interruptionOf(context.scenario, node);
+  const said = interruption.reply === 'said';
+  const { tags, added } = replyTags(node, reply, true, !said);
+  const visit = { ...context.visit, interruptions: context.visit.interruptions + 1 };
+  const reaction: Reaction | null = interruption.says.length > 0 ? { lines: interruption.says, cause: 'interrupted' } : null;
+  let move: PendingMove;
+  if (interruption.next !== undefined) move = { next: interruption.next, reaction };
+  else if (said) move = { next: reply.next, reaction };
+  else move = { next: node.id, reaction, resumeAt: cutLineIndex(context) };
+  if (visit.interruptions >= INTERRUPTIONS_TO_WALK_OUT) move.walkOut = 'interruptions';
+  return record(context, {
+    kind: 'reply',
+    choiceId: reply.id,
+    interrupted: true,
+    reply: interruption.reply,
     tags,
     added,
-    moodAfter: clampMood(context.mood + rule.mood),
-    responseMs: Math.max(0, at - (context.answerableAt ?? at)),
-    next: rule.next ?? context.nodeId,
-    variables: context.variables,
-    reaction: rule.say ? { line: rule.say, cause: 'silence' } : null,
+    moodAfter: clampMood(context.mood + interruption.mood + (said ? reply.mood : 0)),
+    responseMs: -Math.max(1, Math.round(remainingMs ?? 1)),
+    variables: said ? applyAssignments(context.variables, reply) : context.variables,
+    move,
+    visibleReplyIds: visible,
+    visit,
     at,
   });
+}
+
+function decideSilence(context: ConversationContext, node: ScenarioNode, visible: string[], at: number): ConversationContext {
+  const recorded = recordLinesThrough(context, turnLines(context, false).length - 1, at, false);
+  const base = {
+    kind: 'silence' as const,
+    choiceId: null,
+    interrupted: false,
+    responseMs: Math.max(0, at - (context.answerableAt ?? at)),
+    variables: context.variables,
+    visibleReplyIds: visible,
+    at,
+  };
+  const stay = node.says.length;
+  if (isVentingPatience(node, context.visit)) {
+    const { tags, added } = addTags(
+      [],
+      WAITED_TAGS.map((tag) => ({ tag, reason: 'waited-through-venting' as const })),
+    );
+    return record(recorded, {
+      ...base,
+      tags,
+      added,
+      silenceRule: 'venting',
+      moodAfter: clampMood(context.mood + VENTING_SILENCE_MOOD),
+      move: { next: node.id, resumeAt: stay, reaction: { lines: [defaultVentingCalmerLine(context.scenario.language)], cause: 'silence' } },
+      visit: { ...context.visit, waitedThroughVenting: true },
+    });
+  }
+  const rule = silenceRuleOf(context.scenario, node);
+  const { tags, added } = silenceTags(node, rule);
+  const reaction: Reaction | null = rule.say ? { lines: [rule.say], cause: 'silence' } : null;
+  const silenceRule = node.silence ? 'node' : 'scenario';
+  if (rule.next !== undefined) {
+    // A 1.0 rule with `next`: the silence moves the conversation on, exactly as before.
+    return record(recorded, { ...base, tags, added, silenceRule, moodAfter: clampMood(context.mood + rule.mood), move: { next: rule.next, reaction }, visit: context.visit });
+  }
+  const visit = { ...context.visit, silences: context.visit.silences + 1 };
+  const leaving = visit.silences >= rule.walksOutAfter;
+  const move: PendingMove = leaving
+    ? { next: node.id, reaction: null, walkOut: 'silences' }
+    : { next: node.id, reaction, resumeAt: stay };
+  return record(recorded, { ...base, tags, added, silenceRule, moodAfter: clampMood(context.mood + rule.mood), move, visit });
 }
 
 interface DecisionRecord {
   kind: 'reply' | 'silence';
   choiceId: string | null;
   interrupted: boolean;
+  reply?: 'cut' | 'said';
+  silenceRule?: DecisionEntry['silenceRule'];
   tags: BehaviourTag[];
   added: AddedTag[];
   moodAfter: number;
   responseMs: number;
-  next: string;
   variables: Variables;
-  reaction: Reaction | null;
+  move: PendingMove;
+  visibleReplyIds: string[];
+  visit: NodeVisit;
   at: number;
 }
 
@@ -332,30 +529,36 @@ function record(context: ConversationContext, d: DecisionRecord): ConversationCo
     interrupted: d.interrupted,
     tags: d.tags,
     added: d.added,
+    visibleReplyIds: d.visibleReplyIds,
     moodBefore: context.mood,
     moodAfter: d.moodAfter,
     variablesBefore: { ...context.variables },
     responseMs: d.responseMs,
-    next: d.next,
+    next: d.move.next,
   };
+  if (d.reply !== undefined) entry.reply = d.reply;
+  if (d.silenceRule !== undefined) entry.silenceRule = d.silenceRule;
   return {
     ...context,
     transcript: [...context.transcript, entry],
     decisionCount: context.decisionCount + 1,
     mood: d.moodAfter,
     variables: d.variables,
-    pending: { next: d.next, reaction: d.reaction },
+    visit: d.visit,
+    pending: d.move,
     lastAt: Math.max(context.lastAt, d.at),
   };
 }
 
-/** Starts the turn the pending move points at (after a decision or its reaction line). */
+/** Starts the turn the pending move points at: the next node, or the same node again. */
 export function enterPendingNode(context: ConversationContext, at: number): ConversationContext {
-  if (!context.pending) return context;
-  return enterNode(context, context.pending.next, at);
+  const pending = context.pending;
+  if (!pending) return context;
+  if (pending.resumeAt !== undefined && pending.next === context.nodeId) return resumeNode(context, pending.resumeAt, at);
+  return enterNode(context, pending.next, at);
 }
 
-/** Starts the reaction line's turn (the node stays the one the decision was made at). */
+/** Starts the reaction's turn (the node stays the one the decision was made at). */
 export function startReaction(context: ConversationContext): ConversationContext {
   return { ...context, turn: context.turn + 1, linesStarted: 0 };
 }
@@ -365,7 +568,7 @@ export function canRewindTo(context: ConversationContext, k: unknown): k is numb
   return typeof k === 'number' && Number.isInteger(k) && k >= 0 && k < context.checkpoints.length;
 }
 
-/** Restores node, variables and mood as before decision `k` and truncates the transcript there. */
+/** Restores node, line, visit, variables and mood as before decision `k` and truncates the transcript there. */
 export function rewindTo(context: ConversationContext, k: number, at: number): ConversationContext {
   const checkpoint = context.checkpoints[k];
   if (!checkpoint) return context;
@@ -379,6 +582,8 @@ export function rewindTo(context: ConversationContext, k: number, at: number): C
     checkpoints: context.checkpoints.slice(0, k + 1),
     turn: context.turn + 1,
     linesStarted: 0,
+    lineOffset: checkpoint.lineOffset,
+    visit: { ...checkpoint.visit },
     answerableAt: null,
     pending: null,
     pausedPhase: null,
@@ -386,7 +591,32 @@ export function rewindTo(context: ConversationContext, k: number, at: number): C
   };
 }
 
-/** The reaction line has been said: records it if the driver did not, then enters the next node. */
+/** Records the reaction lines the driver has not recorded yet. */
+export function recordReaction(context: ConversationContext, at: number): ConversationContext {
+  return recordLinesThrough(context, turnLines(context, true).length - 1, at, true);
+}
+
+/** The reaction has been said: records it if the driver did not, then starts the pending turn. */
 export function finishReaction(context: ConversationContext, at: number): ConversationContext {
-  return enterPendingNode(recordLinesThrough(context, 0, at, true), at);
+  return enterPendingNode(recordReaction(context, at), at);
+}
+
+/** The reaction has been said and the customer leaves (the third interruption). */
+export function walkOutAfterReaction(context: ConversationContext, at: number): ConversationContext {
+  return recordWalkOut(recordReaction(context, at), at);
+}
+
+/**
+ * Everything after a decision, without timing: walk-out, reaction, next turn. For callers that
+ * play without the machine (analysis); the machine does the same in its `deciding` and
+ * `reacting` states.
+ */
+export function settleDecision(context: ConversationContext, at: number): { context: ConversationContext; ended: boolean } {
+  if (hasWalkedOut(context)) return { context: recordWalkOut(context, at), ended: true };
+  if (context.pending?.reaction) {
+    const reacting = startReaction(context);
+    if (isLeavingAfterReaction(reacting)) return { context: walkOutAfterReaction(reacting, at), ended: true };
+    return { context: finishReaction(reacting, at), ended: false };
+  }
+  return { context: enterPendingNode(context, at), ended: false };
 }

@@ -3,7 +3,7 @@
  * shaped like an XState snapshot (`value` + `context`), so tests can pass plain objects.
  */
 import type { StateValue } from 'xstate';
-import type { CustomerLine, Reply, ScenarioNode } from '../scenario/model.ts';
+import type { CustomerLine, Interruption, Reply, ScenarioNode, SilenceRule } from '../scenario/model.ts';
 import type { ActivePhase, ConversationContext, Phase } from './context.ts';
 import * as rules from './rules.ts';
 import { decisionsOf, endingOf, type DecisionEntry, type EndEntry, type Transcript } from './transcript.ts';
@@ -71,13 +71,56 @@ export function selectCanAnswer(snapshot: ConversationSnapshotLike): boolean {
   return selectWouldInterrupt(snapshot);
 }
 
-/** True when answering now would interrupt the customer (and count as impatience). */
+/**
+ * True when answering now would interrupt the customer (and count as impatience): they are still
+ * speaking a node's lines and the node does not opt out with `earlyReplies: false`.
+ */
 export function selectWouldInterrupt(snapshot: ConversationSnapshotLike): boolean {
   return (
     selectPhase(snapshot) === 'speaking' &&
     rules.nodeOf(snapshot.context)?.earlyReplies === true &&
+    rules.turnLines(snapshot.context, false).length > 0 &&
     selectVisibleReplyModels(snapshot).length > 0
   );
+}
+
+/**
+ * True when the replies should be on screen: once the customer has finished, and while they
+ * still talk on every node that allows early replies (the default). Paused keeps what was shown.
+ */
+export function selectRepliesOpen(snapshot: ConversationSnapshotLike): boolean {
+  const phase = selectActivePhase(snapshot);
+  if (phase === 'awaiting') return selectVisibleReplyModels(snapshot).length > 0;
+  if (phase !== 'speaking') return false;
+  return rules.nodeOf(snapshot.context)?.earlyReplies === true && selectVisibleReplyModels(snapshot).length > 0;
+}
+
+/** What answering over the customer at the current node does (its rule, the scenario's, or the default). */
+export function selectInterruption(snapshot: ConversationSnapshotLike): Interruption | undefined {
+  const node = rules.nodeOf(snapshot.context);
+  return node && rules.isDecisionNode(node) ? rules.interruptionOf(snapshot.context.scenario, node) : undefined;
+}
+
+/** The silence rule of the current decision node (its own or the scenario's default); undefined elsewhere. */
+export function selectSilenceRule(snapshot: ConversationSnapshotLike): SilenceRule | undefined {
+  const node = rules.nodeOf(snapshot.context);
+  return node && rules.isDecisionNode(node) ? rules.silenceRuleOf(snapshot.context.scenario, node) : undefined;
+}
+
+/** True when staying silent now would be the venting customer's patience (no own rule, first silence on this visit). */
+export function selectSilenceIsPatience(snapshot: ConversationSnapshotLike): boolean {
+  const node = rules.nodeOf(snapshot.context);
+  return node !== undefined && rules.isDecisionNode(node) && rules.isVentingPatience(node, snapshot.context.visit);
+}
+
+/** Index in the node's `says` of the current turn's first line (non-zero when the customer picks up again). */
+export function selectLineOffset(snapshot: ConversationSnapshotLike): number {
+  return snapshot.context.lineOffset;
+}
+
+/** Interruptions so far on this visit of the node (the third makes the customer walk out). */
+export function selectInterruptionCount(snapshot: ConversationSnapshotLike): number {
+  return snapshot.context.visit.interruptions;
 }
 
 export function selectMood(snapshot: ConversationSnapshotLike): number {
@@ -97,7 +140,7 @@ export function selectDecisions(snapshot: ConversationSnapshotLike): DecisionEnt
   return decisionsOf(snapshot.context.transcript);
 }
 
-/** Seconds of silence the current node tolerates once the customer has finished, if it has a rule. */
+/** Seconds of silence the current node tolerates once the customer has finished (every decision node has a rule); null elsewhere. */
 export function selectSilenceSeconds(snapshot: ConversationSnapshotLike): number | null {
-  return rules.nodeOf(snapshot.context)?.silence?.after ?? null;
+  return rules.silenceSecondsOf(snapshot.context);
 }

@@ -4,6 +4,7 @@
  */
 import type { BehaviourTag, Expression, Outcome } from '../scenario/vocabulary.ts';
 import type { Variables } from '../scenario/model.ts';
+import type { WalkOutReason } from './context.ts';
 
 /** Why the machine added a tag the trainer did not write on the reply. */
 export type AddedTagReason =
@@ -26,6 +27,8 @@ export interface LineEntry {
   index: number;
   text: string;
   expression: Expression;
+  /** The line's stage direction, when it has one. */
+  action?: string;
   cause: 'node' | 'interrupted' | 'silence';
 }
 
@@ -45,12 +48,27 @@ export interface DecisionEntry {
   tags: BehaviourTag[];
   /** The subset of `tags` the machine added, with why. */
   added: AddedTag[];
+  /**
+   * Interruptions only: `cut` when the reply was cut off (its own tags, mood, set/add and next did
+   * not apply; only the interruption did), `said` when it applied as well.
+   */
+  reply?: 'cut' | 'said';
+  /** Silences only: whose rule applied: the node's own, the scenario's default, or the venting patience rule. */
+  silenceRule?: 'node' | 'scenario' | 'venting';
+  /**
+   * Ids of the replies on offer at this decision (their `when` held), in file order. The engine
+   * always sets it; only transcripts saved before format 1.1 lack it.
+   */
+  visibleReplyIds?: string[];
+  /** Set when this decision made the customer walk out (mood, third interruption, last silence). */
+  walkOut?: WalkOutReason;
   moodBefore: number;
   moodAfter: number;
   /** Variables as they were before this decision (rewind restores these). */
   variablesBefore: Variables;
   /** Milliseconds from the node becoming answerable (customer finished) to the decision; negative when interrupting. */
   responseMs: number;
+  /** Where the conversation went on: a node id (the same node when the customer picked up again or the replies stayed open). */
   next: string;
 }
 
@@ -67,6 +85,10 @@ export interface EndEntry {
   /** Set when the scenario's ending node gives it; walk-outs have none. */
   satisfaction?: number;
   comment?: string;
+  /** The face that goes with the comment, when the ending wrote one. */
+  commentExpression?: Expression;
+  /** Walk-outs only: why the customer left. */
+  walkOut?: WalkOutReason;
 }
 
 export type TranscriptEntry = LineEntry | DecisionEntry | PauseEntry | EndEntry;

@@ -55,12 +55,17 @@ describe('conversation driver', () => {
     driver.choose('acknowledge');
     expect(select.selectPhase(snap())).toBe('reacting');
     const [decision] = decisionsOf(snap().context.transcript);
-    expect(decision).toMatchObject({ interrupted: true, at: 2000, responseMs: -(ARRIVAL_FINISH - 2000) });
+    expect(decision).toMatchObject({ interrupted: true, reply: 'cut', at: 2000, responseMs: -(ARRIVAL_FINISH - 2000) });
     clock.advance(0);
     expect(lines.at(-1)).toMatchObject({ cause: 'interrupted', lineIndex: -1 });
     clock.advance(lines.at(-1)!.durationMs);
+    // Cut off during her first line: she says it again, and the rest, on the same node.
     expect(select.selectPhase(snap())).toBe('speaking');
-    expect(snap().context.nodeId).toBe('receipt');
+    expect(snap().context.nodeId).toBe('arrival');
+    clock.advance(0);
+    expect(lines.at(-1)).toMatchObject({ cause: 'node', lineIndex: 0, nodeId: 'arrival' });
+    clock.advance(ARRIVAL_FINISH);
+    expect(select.selectPhase(snap())).toBe('awaiting');
   });
 
   it('sends trainee.silent when the silence time runs out after the customer finished', () => {

@@ -56,28 +56,47 @@ describe('conversation machine', () => {
     expect(snap.context.variables).toEqual({ askedReceipt: true, offers: 0 });
   });
 
-  it('treats a reply before the customer finished as an interruption with a reaction line', () => {
+  it('treats a reply before the customer finished as an interruption: cut off, reaction, then she picks up again', () => {
     const actor = start();
     actor.send({ type: 'customer.startedLine', index: 0, at: 0 });
+    actor.send({ type: 'customer.startedLine', index: 1, at: 1000 });
     actor.send({ type: 'trainee.choose', choiceId: 'acknowledge', at: 1500, remainingMs: 2500 });
     let snap = actor.getSnapshot();
     expect(select.selectPhase(snap)).toBe('reacting');
     expect(select.selectCustomerLines(snap)[0]?.text).toBe('Excuse me, I had not finished.');
     const [decision] = decisionsOf(snap.context.transcript);
+    // Format 1.1: the reply is cut off, so its own tags (empathy, ownership) and mood (-15) do not count.
     expect(decision).toMatchObject({
       interrupted: true,
+      reply: 'cut',
+      choiceId: 'acknowledge',
+      tags: ['impatience'],
       added: [{ tag: 'impatience', reason: 'interrupted' }],
-      moodAfter: 60 - 15 + INTERRUPTION_MOOD,
+      moodAfter: 60 + INTERRUPTION_MOOD,
       responseMs: -2500,
+      next: 'arrival',
+      visibleReplyIds: ['acknowledge', 'dropped', 'policy', 'shout'],
     });
-    // Only the line she had started is in the transcript.
-    expect(snap.context.transcript.filter((e) => e.type === 'line')).toHaveLength(1);
+    // Only the lines she had started are in the transcript.
+    expect(snap.context.transcript.filter((e) => e.type === 'line')).toHaveLength(2);
     actor.send({ type: 'customer.finishedSpeaking', at: 3000 });
     snap = actor.getSnapshot();
+    // She picks up again at the line that was cut (line 2 of 2), on the same node.
     expect(select.selectPhase(snap)).toBe('speaking');
-    expect(snap.context.nodeId).toBe('receipt');
+    expect(snap.context.nodeId).toBe('arrival');
+    expect(select.selectLineOffset(snap)).toBe(1);
+    expect(select.selectCustomerLines(snap).map((l) => l.text)).toEqual(['I took a morning off for this.']);
     const reaction = snap.context.transcript.find((e) => e.type === 'line' && e.cause === 'interrupted');
     expect(reaction).toMatchObject({ nodeId: 'arrival', index: -1 });
+    actor.send({ type: 'customer.startedLine', index: 0, at: 3100 });
+    expect(snap.context.transcript.length).toBeLessThan(actor.getSnapshot().context.transcript.length);
+    expect(actor.getSnapshot().context.transcript.at(-1)).toMatchObject({ type: 'line', index: 1, cause: 'node' });
+    // A new decision on the same node, with a checkpoint of its own.
+    actor.send({ type: 'customer.finishedSpeaking', at: 5000 });
+    expect(select.selectPhase(actor.getSnapshot())).toBe('awaiting');
+    expect(actor.getSnapshot().context.checkpoints).toHaveLength(2);
+    actor.send({ type: 'trainee.choose', choiceId: 'acknowledge', at: 6000 });
+    expect(decisionsOf(actor.getSnapshot().context.transcript)[1]).toMatchObject({ interrupted: false, moodAfter: 70 - 15, next: 'receipt' });
   });
 
   it('uses the default interruption line in Finnish', () => {
@@ -113,7 +132,6 @@ describe('conversation machine', () => {
     actor.send({ type: 'customer.finishedSpeaking', at: 20 });
     actor.send({ type: 'trainee.choose', choiceId: 'nope', at: 30 });
     actor.send({ type: 'trainee.choose', choiceId: 'secret', at: 30 });
-    actor.send({ type: 'trainee.silent', at: 30 }); // no silence rule
     expect(select.selectPhase(actor.getSnapshot())).toBe('awaiting');
     expect(select.selectVisibleReplies(actor.getSnapshot())).toEqual([{ id: 'open', text: 'Reply open.', index: 1 }]);
     // Garbage payloads do not throw.
@@ -176,7 +194,10 @@ describe('conversation machine', () => {
       nodeId: 'defensive',
       outcome: 'walked-out',
       comment: defaultWalksOutLine('en').text,
+      commentExpression: defaultWalksOutLine('en').expression,
+      walkOut: 'mood',
     });
+    expect(decisionsOf(snap.context.transcript).at(-1)).toMatchObject({ choiceId: 'wait', walkOut: 'mood' });
   });
 
   it('quotes the scenario\'s own parting words when the customer walks out', () => {

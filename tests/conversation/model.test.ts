@@ -14,7 +14,22 @@ import { kettleScenario } from './helpers/builder.ts';
 import { checkGraph, eventsFor, serializeState, stateGraph, type Snap } from './helpers/graph.ts';
 
 const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
-const bundled = readdirSync(scenarioDir).filter((f) => f.endsWith('.yaml')).sort();
+/**
+ * One file per scenario id (the English one when there is one): translations share every node and
+ * reply id (CD402), so they share the state graph's shape, and walking both doubles a slow test.
+ * Rubric files (`rubric.yaml`, `<id>.rubric.yaml`) live beside the scenarios and are not walked.
+ */
+const bundled = (() => {
+  const files = readdirSync(scenarioDir)
+    .filter((f) => f.endsWith('.yaml') && f !== 'rubric.yaml' && !f.endsWith('.rubric.yaml'))
+    .sort();
+  const byId = new Map<string, string>();
+  for (const file of files) {
+    const id = file.replace(/\.(en|fi)\.yaml$/, '');
+    if (!byId.has(id) || file.endsWith('.en.yaml')) byId.set(id, file);
+  }
+  return [...byId.values()].sort();
+})();
 
 describe('conversation machine, walked by xstate/graph', () => {
   it('ends every simple path of the built kettle scenario', () => {
@@ -39,9 +54,10 @@ describe('conversation machine, walked by xstate/graph', () => {
     const { scenario, diagnostics } = loadScenario(readFileSync(join(scenarioDir, file), 'utf8'), file);
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.range.start.line}: ${d.message}`);
     expect(errors, `${file} must load without errors`).toEqual([]);
-    const check = checkGraph(stateGraph(scenario!, false));
+    // Moods in bands of 50: see `serializeState`. Scenarios with many variables still make tens of thousands of states.
+    const check = checkGraph(stateGraph(scenario!, false, 50), 50);
     expect(check.deadEnds, `${file}: states where nothing can happen`).toEqual([]);
     expect(check.trapped, `${file}: states from which no ending is reachable`).toEqual([]);
     expect(check.endedStates).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });
