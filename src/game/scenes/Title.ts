@@ -91,6 +91,8 @@ export class Title extends Phaser.Scene {
     if (this.registry.get(READY_FLAG) === true) return then();
     this.registry.set(READY_FLAG, true);
     performance.mark('app-ready');
+    // The static first paint from index.html (title and loading dots) has done its job.
+    document.getElementById('cd-splash')?.remove();
     then();
   }
 }
