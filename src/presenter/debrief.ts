@@ -5,7 +5,7 @@
  * verdict, the caps, the waits and the ending's rating all come from the report). Every
  * sentence comes from the locale files or the scenario, so both languages read alike.
  */
-import type { EndEntry, LineEntry, Transcript } from '../conversation/transcript.ts';
+import type { DecisionEntry, EndEntry, LineEntry, Transcript } from '../conversation/transcript.ts';
 import { decisionsOf, endingOf } from '../conversation/transcript.ts';
 import type { Interruption, Scenario } from '../scenario/model.ts';
 import {
@@ -124,6 +124,8 @@ export interface DebriefView {
  */
 function outcomeReason(scenario: Scenario, ending: EndEntry | undefined, outcome: Outcome): string {
   if (outcome === 'walked-out' && ending && scenario.nodes[ending.nodeId]?.end) return 'left';
+  // The engine says why she left: the third interruption, or one silence too many (else the mood).
+  if (outcome === 'walked-out' && (ending?.walkOut === 'interruptions' || ending?.walkOut === 'silences')) return `walked-out_${ending.walkOut}`;
   return outcome;
 }
 
@@ -317,7 +319,7 @@ function presentDecision(d: DecisionReport, scenario: Scenario, transcript: Tran
     youSaid: d.kind === 'reply' ? d.text : null,
     youDid: reply?.action?.trim() ? t('conversation.action', { action: reply.action.trim() }) : null,
     silenceText: d.kind === 'silence' ? silenceText(d, entry?.responseMs ?? 0, name, t) : null,
-    interruptedText: d.interrupted ? interruptedText(scenario, d, name, t) : null,
+    interruptedText: d.interrupted ? interruptedText(scenario, d, entry, name, t) : null,
     waitText: d.wait.waited
       ? t('debrief.waitedNote', { name, seconds: seconds(d.wait.responseMs), allowance: seconds(d.wait.allowanceMs ?? 0) })
       : null,
@@ -339,10 +341,10 @@ function interruptionOf(scenario: Scenario, nodeId: string): Interruption | unde
 }
 
 /** "Marja was still talking when you answered." and, when the reply was cut off, that it did not count as said. */
-function interruptedText(scenario: Scenario, d: DecisionReport, name: string, t: Translate): string {
+function interruptedText(scenario: Scenario, d: DecisionReport, recorded: DecisionEntry | undefined, name: string, t: Translate): string {
   const note = t('debrief.interruptedNote', { name });
-  const cut = (interruptionOf(scenario, d.nodeId)?.reply ?? 'cut') === 'cut' && d.kind === 'reply';
-  return cut ? `${note} ${t('debrief.cutOffNote', { name })}` : note;
+  const mode = recorded?.reply ?? interruptionOf(scenario, d.nodeId)?.reply ?? 'cut';
+  return mode === 'cut' && d.kind === 'reply' ? `${note} ${t('debrief.cutOffNote', { name })}` : note;
 }
 
 /** A venting customer's silence is patience; any other is a wait the customer had to break. */
@@ -379,7 +381,7 @@ function customerLineBefore(scenario: Scenario, transcript: Transcript, index: n
 
 /** The face that goes with the ending's comment: the one written with it, else her last face. */
 function endingFace(scenario: Scenario, transcript: Transcript, ending: EndEntry | undefined, t: Translate): EndingFace {
-  const written = ending ? scenario.nodes[ending.nodeId]?.end?.commentExpression : undefined;
+  const written = ending?.commentExpression ?? (ending ? scenario.nodes[ending.nodeId]?.end?.commentExpression : undefined);
   const walkedOut = ending?.outcome === 'walked-out' && !scenario.nodes[ending.nodeId]?.end;
   const lastLine = [...transcript].reverse().find((e): e is LineEntry => e.type === 'line');
   const expression: Expression =

@@ -90,7 +90,7 @@ describe('presentConversation', () => {
   it("shows the trainee's own reply between the customer's lines, without announcing it", () => {
     const decision: DecisionEntry = {
       type: 'decision', at: 4000, index: 0, nodeId: 'arrival', kind: 'reply', choiceId: 'acknowledge', interrupted: false,
-      tags: ['empathy'], added: [], moodBefore: 70, moodAfter: 55, variablesBefore: {}, responseMs: 1000, next: 'receipt',
+      tags: ['empathy'], added: [], moodBefore: 70, moodAfter: 55, variablesBefore: {}, responseMs: 1000, next: 'receipt', visibleReplyIds: ['acknowledge', 'dropped', 'shout'],
     };
     const withReply = presentConversation(input({ phase: 'reacting', lines: [line(0), line(1), decision] }), plain, en);
     const own = withReply.captions[2]!;
@@ -108,7 +108,7 @@ describe('presentConversation', () => {
     const cut: DecisionEntry = {
       type: 'decision', at: 900, index: 0, nodeId: 'arrival', kind: 'reply', choiceId: 'shout', interrupted: true,
       tags: ['tyranny', 'impatience'], added: [{ tag: 'impatience', reason: 'interrupted' }], moodBefore: 70, moodAfter: 80,
-      variablesBefore: {}, responseMs: -2000, next: 'arrival',
+      variablesBefore: {}, responseMs: -2000, next: 'arrival', visibleReplyIds: ['acknowledge', 'dropped', 'shout'], reply: 'cut',
     };
     const speaking = presentConversation(input({ scenario: staged, replies: staged.nodes.arrival!.replies }), plain, en);
     expect(speaking.captions[0]).toMatchObject({ action: 'puts the kettle down hard', own: false });

@@ -94,6 +94,14 @@ describe('presentDebrief', () => {
     expect(view.outcome.explanation).toBe("Marja's mood reached the breaking point and they walked away mid-conversation.");
   });
 
+  it('says why the customer walked out when it was the interruptions or the silences, not the mood', () => {
+    const { score, transcript } = debrief([{ choose: 'shout' }]);
+    const leftBecause = (walkOut: 'interruptions' | 'silences') =>
+      presentDebrief(scenario, transcript.map((e) => (e.type === 'end' ? { ...e, walkOut } : e)), score, en).outcome.explanation;
+    expect(leftBecause('interruptions')).toBe('Marja had been cut off three times on one turn and walked away.');
+    expect(leftBecause('silences')).toBe('Marja waited for an answer that did not come, and walked away.');
+  });
+
   it('tells a walk-out the scenario wrote as an ending apart from one the mood caused', () => {
     const gone = scenario.nodes.gone!;
     const written = { ...scenario, nodes: { ...scenario.nodes, gone: { ...gone, end: { ...gone.end!, outcome: 'walked-out' as const } } } };

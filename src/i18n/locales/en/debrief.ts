@@ -172,4 +172,6 @@ export default {
   tag_arrogance: 'talked down to the customer or made them wait',
   ruinerHint_arrogance: '“I am big, you are small”: talking down to the customer, or making them wait while you do something “more important”.',
   cutOffNote: 'Your reply was cut off: {name} did not take it in, so only the interruption counted.',
+  'outcomeWhy_walked-out_interruptions': '{name} had been cut off three times on one turn and walked away.',
+  'outcomeWhy_walked-out_silences': '{name} waited for an answer that did not come, and walked away.',
 };

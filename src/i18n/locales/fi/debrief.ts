@@ -172,4 +172,6 @@ export default {
   tag_arrogance: 'puhuit alentuvasti tai annoit asiakkaan odottaa',
   ruinerHint_arrogance: '”Minä olen iso, sinä pieni”: alentuva puhe tai asiakkaan odotuttaminen, kun teet jotain ”tärkeämpää”.',
   cutOffNote: 'Vastauksesi jäi kesken: asiakas ({name}) ei ottanut sitä vastaan, joten vain keskeytys laskettiin.',
+  'outcomeWhy_walked-out_interruptions': 'Asiakas ({name}) keskeytettiin kolmesti saman vuoron aikana, ja hän lähti.',
+  'outcomeWhy_walked-out_silences': 'Asiakas ({name}) odotti vastausta, jota ei tullut, ja lähti.',
 };
