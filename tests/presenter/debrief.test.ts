@@ -61,7 +61,8 @@ describe('presentDebrief', () => {
   });
 
   it('explains an interruption: the note, the impatience count and why it cost trust', () => {
-    const { view } = debrief([{ choose: 'acknowledge', interrupt: true }, { choose: 'look-up' }]);
+    // Cut off (the default), she picks up again and the same replies open once more.
+    const { view } = debrief([{ choose: 'acknowledge', interrupt: true }, { choose: 'acknowledge' }, { choose: 'look-up' }]);
     const first = view.decisions.items[0]!;
     expect(first.interruptedText).toBe('Marja was still talking when you answered. Your reply was cut off: Marja did not take it in, so only the interruption counted.');
     expect(first.bad).toContain('was impatient');

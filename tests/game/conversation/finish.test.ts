@@ -11,13 +11,14 @@ const started = new Date('2026-11-23T10:00:00Z');
 
 describe('attemptRecord', () => {
   it('builds a record the store accepts, with counts per trust-ruiner and every decision', () => {
-    const transcript = playTranscript(scenario, [{ choose: 'acknowledge', interrupt: true }, { choose: 'rules' }]);
+    // Cut off, the customer picks up again and the same replies open: acknowledge again, then the rules.
+    const transcript = playTranscript(scenario, [{ choose: 'acknowledge', interrupt: true }, { choose: 'acknowledge' }, { choose: 'rules' }]);
     const score = scoreConversation(scenario, transcript);
     const record = attemptRecord(scenario, score, started, new Date('2026-11-23T10:05:00Z'));
     expect(attemptRecordSchema.safeParse(record).success).toBe(true);
     expect(record).toMatchObject({ scenarioId: 'kettle-returned-twice', language: 'en', overall: score.overall, autoFailed: false });
     expect(record.ruiners).toEqual({ indifference: 1, impatience: 1, judging: 0, arrogance: 0, tyranny: 0 });
-    expect(record.decisions.map((d) => [d.index, d.choiceId, d.interrupted])).toEqual([[0, 'acknowledge', true], [1, 'rules', false]]);
+    expect(record.decisions.map((d) => [d.index, d.choiceId, d.interrupted])).toEqual([[0, 'acknowledge', true], [1, 'acknowledge', false], [2, 'rules', false]]);
   });
 
   it('keeps the auto-fail reason', () => {
