@@ -93,7 +93,7 @@ export function presentSelect(
   t: Translate,
   options: SelectOptions = {},
 ): SelectView {
-  const shown = courseOrder(catalog.filter((e) => filter === 'all' || e.language === filter));
+  const shown = courseOrder(catalog.filter((e) => filter === 'all' || e.language === filter), options.language);
   const passScore = options.passScore ?? (() => DEFAULT_PASS_SCORE);
   const passedIds = new Set(
     catalog.filter((e) => (stats[statsKey(e.id, e.language)]?.best ?? -1) >= passScore(e)).map((e) => e.id),
@@ -121,14 +121,16 @@ export function presentSelect(
 }
 
 /**
- * Scenarios in the suggested course order: by `order`, then those without one; otherwise the
- * catalog's own order (so English and Finnish versions of one step stay side by side).
+ * Scenarios in the suggested course order: by `order`, then those without one; within a step the
+ * player's `language` first, otherwise the catalog's own order (so the English and Finnish
+ * versions of one step stay side by side).
  */
-export function courseOrder(entries: readonly CatalogEntry[]): CatalogEntry[] {
+export function courseOrder(entries: readonly CatalogEntry[], language?: Language): CatalogEntry[] {
   const rank = (e: CatalogEntry) => (e.order === null ? Number.POSITIVE_INFINITY : e.order);
+  const own = (e: CatalogEntry) => (language !== undefined && e.language === language ? 0 : 1);
   return entries
     .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index)
+    .sort((a, b) => rank(a.entry) - rank(b.entry) || own(a.entry) - own(b.entry) || a.index - b.index)
     .map(({ entry }) => entry);
 }
 

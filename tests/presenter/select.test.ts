@@ -72,6 +72,12 @@ describe('the course order', () => {
     expect(view.cards.map((c) => c.number)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('puts the player\'s language first within a step', () => {
+    const view = presentSelect(catalog, {}, 'all', t, { language: 'fi' });
+    expect(view.cards.map((c) => c.title).slice(0, 2)).toEqual(['gentle (fi)', 'gentle (en)']);
+    expect(view.cards.find((c) => c.recommended)?.title).toBe('gentle (fi)');
+  });
+
   it('recommends the first scenario in order not yet passed with a good score, in the player\'s language', () => {
     const stats = statsFromResults([
       { scenarioId: 'gentle', language: 'fi', overall: 70 },
