@@ -9,7 +9,8 @@ import debrief from '../../src/i18n/locales/en/debrief.ts';
 import select from '../../src/i18n/locales/en/select.ts';
 import { expectAccessible, holdTime, saveScreens, useBrowser } from './harness/browser.ts';
 import { debriefText, playToDebrief, press, startConversation, waitForScene, type InputMode, type Policy } from './harness/flows.ts';
-import { scenarioById, type Playable } from './harness/scenarios.ts';
+import { isAutoFailTag } from '../../src/scenario/vocabulary.ts';
+import { playableScenarios, scenarioById, type Playable } from './harness/scenarios.ts';
 
 const browser = useBrowser();
 
@@ -87,7 +88,10 @@ describe('A whole conversation to the debrief', () => {
   });
 
   test('a tyrannical or insulting reply fails the contact automatically', async () => {
-    const playable = scenarioById('provoking-caller');
+    // A scenario whose first decision offers a failing reply (the library decides which one that is).
+    const playable =
+      playableScenarios().find(({ scenario }) => scenario.language === 'en' && scenario.nodes[scenario.start]?.replies.some((r) => !r.when && r.tags.some(isAutoFailTag))) ??
+      scenarioById('provoking-caller');
     const { page } = await browser.open({ clock: true });
     const { played, text } = await playThrough(page, playable, 'keyboard', { prefer: 'autoFail' });
     expect(played.decisions.some((d) => d.tags.includes('tyranny') || d.tags.includes('insult'))).toBe(true);

@@ -188,6 +188,8 @@ describe('interrupting and waiting, on a test scenario', () => {
       expect.arrayContaining([expect.stringMatching(pattern(debriefFi.moodWait_wait, ['seconds']))]),
     );
     await holdTime(page, () => saveScreens(page, 'wait-debrief-fi'));
+    await page.locator('.cd-debrief-plot').scrollIntoViewIfNeeded();
+    await holdTime(page, () => saveScreens(page, 'wait-debrief-fi-plot'));
     await page.getByTestId('decision-3').scrollIntoViewIfNeeded();
     await holdTime(page, () => saveScreens(page, 'wait-debrief-fi-decisions'));
     await expectAccessible(page, 'Debrief (waits, Finnish)');
