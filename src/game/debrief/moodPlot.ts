@@ -64,8 +64,8 @@ export function moodPlot(view: MoodCurveView, labelId: string): SVGSVGElement {
 function patterns(): SVGDefsElement {
   const defs = node('defs', {});
   const hatch = node('pattern', { id: 'cd-wait-hatch', width: 16, height: 16, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
-  hatch.append(node('rect', { width: 16, height: 16, fill: '#d9765f', 'fill-opacity': 0.12 }));
-  hatch.append(node('line', { x1: 0, y1: 0, x2: 0, y2: 16, stroke: '#a34a33', 'stroke-width': 5, 'stroke-opacity': 0.35 }));
+  hatch.append(node('rect', { width: 16, height: 16, fill: '#d9765f', 'fill-opacity': 0.08 }));
+  hatch.append(node('line', { x1: 0, y1: 0, x2: 0, y2: 16, stroke: '#a34a33', 'stroke-width': 4, 'stroke-opacity': 0.22 }));
   const dots = node('pattern', { id: 'cd-wait-dots', width: 18, height: 18, patternUnits: 'userSpaceOnUse' });
   dots.append(node('rect', { width: 18, height: 18, fill: '#4f9a7d', 'fill-opacity': 0.1 }));
   dots.append(node('circle', { cx: 9, cy: 9, r: 3, fill: '#2f6b52', 'fill-opacity': 0.4 }));
