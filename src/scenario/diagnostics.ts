@@ -131,7 +131,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'Text too long',
     description:
-      'A text is longer than 400 characters (facilitator notes: 2000). Long lines do not fit on the screen: split them into several lines.',
+      'A text is longer than its limit: 400 characters for most texts (lines, replies, feedback, the card `summary`), 2000 for facilitator notes and `brief.background`, 200 for a stage direction (`action`). The hint says where the rest can go: a customer line splits into several lines, an over-long summary moves its story to `brief.background`.',
   },
   CD108: {
     severity: 'error',
@@ -270,6 +270,12 @@ export const DIAGNOSTIC_CODES = {
     description:
       'These nodes only branch to each other: the loop has no decision and no ending on it, so once play enters it the customer would talk forever (the game stops such a loop as an unresolved ending). Give one of the branches a way out to a node with replies or to an ending.',
   },
+  CD220: {
+    severity: 'error',
+    title: 'More than one preferred reply',
+    description:
+      '`preferred: true` marks the one reply the trainer wants taught on a node; the debrief and `analyze` recommend it. Two on one node cannot both be the one: keep it on the reply you want taught.',
+  },
   CD301: {
     severity: 'warning',
     title: 'Reply without feedback',
@@ -314,6 +320,12 @@ export const DIAGNOSTIC_CODES = {
     title: 'A naive player scores well',
     description:
       'Played without reading (always the longest, the shortest or the first reply, random replies, always interrupting, always waiting, the best words while interrupting, or polite replies that do nothing), the scenario scores above the rubric\'s `naiveMax` (default 50; polite-but-useless gets 10 more) on average. Make the wrong replies tempting and vary where the good one sits; `calm-desk analyze <file>` shows every policy\'s score and the `play` arguments that repeat it.',
+  },
+  CD309: {
+    severity: 'warning',
+    title: 'Good reply scored as rushing a venting customer',
+    description:
+      'On a `venting: true` node a reply that neither acknowledges feelings (`empathy`) nor listens (`listening`) is scored as rushing to a fix: the engine adds `impatience` (reason rushed-venting). This reply carries good tags only, so its author probably did not mean that. Add `empathy` or `listening` if the reply does acknowledge the customer, or accept that it rushes her.',
   },
   CD401: {
     severity: 'error',

@@ -84,7 +84,7 @@ function loadUnsafe(text: string, file: string): LoadResult {
   // After the first syntax error the parser's later complaints are mostly echoes of it.
   const firstError = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
   const yamlProblems = [
-    ...(firstError ? [yamlDiagnostic(firstError, doc, map, file, 'CD001')] : []),
+    ...(firstError ? [yamlDiagnostic(firstError, doc, map, file, 'CD001', text)] : []),
     ...doc.warnings.map((w) => yamlDiagnostic(w, doc, map, file, 'CD007')),
   ];
   if (doc.errors.length > 0) return fail(yamlProblems);
@@ -149,14 +149,46 @@ const YAML_MESSAGES: Partial<Record<YAMLError['code'], { message: string; hint?:
   RESOURCE_EXHAUSTION: { message: 'The file is nested too deeply to read.', hint: 'Scenario files are only a few levels deep; check the brackets.' },
 };
 
-function yamlDiagnostic(error: YAMLError, doc: Document.Parsed, map: SourceMap, file: string, code: 'CD001' | 'CD007'): Diagnostic {
+function yamlDiagnostic(error: YAMLError, doc: Document.Parsed, map: SourceMap, file: string, code: 'CD001' | 'CD007', text = ''): Diagnostic {
   const opening = error.code === 'MISSING_CHAR' ? unclosedQuote(doc, error.pos[0]) : undefined;
   if (opening !== undefined) {
     return diagnostic(code, file, map.rangeOf(opening, opening + 1), 'This quote is never closed.', 'Add the closing quote at the end of the text (inside double quotes, write \\" for a quote).');
   }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const stray = strayKeyOnLine(text, error.pos[0]);
+    if (stray) {
+      return diagnostic(
+        code,
+        file,
+        map.rangeOf(stray.start, stray.end),
+        `\`${stray.key}:\` starts a second key on a line that already has one: a key must start its own line.`,
+        `Put \`${stray.key}:\` on a line of its own, or put the text in quotes if the colon belongs to it ("${stray.before.trim()} ${stray.key}: ...").`,
+      );
+    }
+  }
   const known = YAML_MESSAGES[error.code];
   const message = known?.message ?? (firstLine(error.message) || 'The YAML cannot be read here.');
   return diagnostic(code, file, map.rangeOf(error.pos[0], error.pos[1]), message, known?.hint);
+}
+
+/**
+ * `say: I'm sorry. next: done` reads as a key whose value is a block: the real mistake is the
+ * `next:` later on the line. Finds the last `word:` (colon then space or line end) after `offset`
+ * on the same line, with the text before it.
+ */
+function strayKeyOnLine(text: string, offset: number): { key: string; start: number; end: number; before: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndAt = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt);
+  const firstColon = /^\s*(?:-\s+)?[^\s:#][^:#]*?:(?:\s|$)/.exec(line);
+  const from = Math.max(offset - lineStart, firstColon ? firstColon[0].length : 0);
+  const pattern = /([A-Za-z_][A-Za-z0-9_-]*):(?=\s|$)/g;
+  pattern.lastIndex = from;
+  let found: RegExpExecArray | null = null;
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) found = match;
+  if (!found) return undefined;
+  const start = lineStart + found.index;
+  return { key: found[1]!, start, end: start + found[1]!.length + 1, before: line.slice(from, found.index) };
 }
 
 /** Offset of the opening quote of the quoted text that runs up to `offset`, if there is one. */

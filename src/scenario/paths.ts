@@ -31,7 +31,7 @@ export function describePlace(data: unknown, path: DataPath): string {
   if (first === 'customer') return 'the customer';
   if (first === 'brief') return 'the brief';
   if (first === 'variables') return '`variables`';
-  if (first === 'interrupted') return 'the scenario\'s `interrupted` line';
+  if (first === 'interrupted') return 'the scenario\'s `interrupted` rule';
   if (first === 'goals') return `goal ${Number(second) + 1}`;
   if (first !== 'nodes' || second === undefined) return `\`${String(first)}\``;
   const node = `node \`${String(second)}\``;

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { diagnostic } from './diagnostics.ts';
 import type { Diagnostic, DiagnosticCode, Position, Range } from './diagnostics.ts';
 import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
-import { scenarioSchema } from './schema.ts';
+import { betterObjectSchema, betterSchema, interruptedSchema, interruptionRouteSchema, minutesSchema, scenarioSchema } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
 import { didYouMean, nearest } from './suggest.ts';
 import { EXPRESSIONS, LIMITS } from './vocabulary.ts';
@@ -32,17 +32,24 @@ export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: 
   );
   const ctx: Context = { file, data, map, out: [], sized };
   const linePaths = new Map<string, DataPath>();
+  const unionPaths = new Map<string, DataPath>();
   // A value of the wrong type also fails its length checks: report the type only.
   const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => JSON.stringify(issue.path)));
   const typos = typoFixes(issues, map);
   for (const issue of issues) {
     if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) continue;
     if (issue.code === 'invalid_type' && typos.has(JSON.stringify(issue.path))) continue;
+    const union = enclosingUnionPath(issue.path);
+    if (union) {
+      unionPaths.set(JSON.stringify(union), union);
+      continue;
+    }
     const linePath = enclosingLinePath(issue.path);
     if (linePath) linePaths.set(JSON.stringify(linePath), linePath);
     else issueDiagnostics(ctx, issue, issue.path);
   }
   for (const path of linePaths.values()) checkLine(ctx, path);
+  for (const path of unionPaths.values()) checkUnion(ctx, path);
   return dedupe(ctx.out);
 }
 
@@ -105,19 +112,95 @@ export function schemaAt(path: DataPath): AnySchema | undefined {
   for (const step of path) {
     if (!current) return undefined;
     const d = def(unwrap(current));
-    if (d.type === 'object') current = (d.shape as Record<string, AnySchema>)[String(step)];
-    else if (d.type === 'record') current = d.valueType as AnySchema;
-    else if (d.type === 'array') current = d.element as AnySchema;
-    else return undefined;
+    current = d.type === 'union' ? unionOptionFor(d.options as AnySchema[], step) : stepInto(d, step);
   }
   return current ? unwrap(current) : undefined;
 }
 
+/** The option of a union that a step can go into: an object with that key, or a list for an index. */
+function unionOptionFor(options: readonly AnySchema[], step: string | number): AnySchema | undefined {
+  for (const option of options) {
+    const d = def(unwrap(option));
+    if (typeof step === 'string' && d.type === 'object' && Object.hasOwn(d.shape as object, step)) return (d.shape as Record<string, AnySchema>)[step];
+    if (typeof step === 'number' && d.type === 'array') return d.element as AnySchema;
+  }
+  return undefined;
+}
+
+function stepInto(d: Record<string, unknown> & { type: string }, step: string | number): AnySchema | undefined {
+  if (d.type === 'object') return (d.shape as Record<string, AnySchema>)[String(step)];
+  if (d.type === 'record') return d.valueType as AnySchema;
+  if (d.type === 'array') return d.element as AnySchema;
+  return undefined;
+}
+
+/** Keys an object (or the object option of a union, e.g. `interrupted`'s routing form) allows. */
 function allowedKeys(path: DataPath): string[] {
   const schema = schemaAt(path);
   if (!schema) return [];
   const d = def(schema);
-  return d.type === 'object' ? Object.keys(d.shape as Record<string, unknown>) : [];
+  if (d.type === 'object') return Object.keys(d.shape as Record<string, unknown>);
+  if (d.type !== 'union') return [];
+  const object = (d.options as AnySchema[]).map((option) => def(unwrap(option))).find((option) => option.type === 'object');
+  return object ? Object.keys(object.shape as Record<string, unknown>) : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format 1.1's two-way keys: `interrupted` (a line or a routing object), `better` (an id or
+// `{ reply, why }`) and `minutes` (a number or a range). zod reports a failed union as one
+// issue; here the shape the trainer wrote picks the option, and its own issues are reported.
+
+const TWO_WAY = new Set<AnySchema>([interruptedSchema, betterSchema, minutesSchema]);
+const ROUTE_KEYS = ['says', 'mood', 'next', 'reply', 'feedback'];
+
+function enclosingUnionPath(path: readonly PropertyKey[]): DataPath | undefined {
+  const clean = path.filter((step): step is string | number => typeof step !== 'symbol');
+  for (let length = 1; length <= clean.length; length++) {
+    const prefix = clean.slice(0, length);
+    const schema = schemaAt(prefix);
+    if (schema && TWO_WAY.has(schema)) return prefix;
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function checkUnion(ctx: Context, path: DataPath): void {
+  const schema = schemaAt(path);
+  const value = valueAt(ctx.data, path);
+  const subject = capitalize(describeKey(ctx.data, path));
+  if (schema === interruptedSchema) {
+    if (isObject(value) && Object.keys(value).some((key) => ROUTE_KEYS.includes(key))) return reissue(ctx, path, interruptionRouteSchema, value);
+    return checkLine(ctx, path);
+  }
+  if (schema === betterSchema) {
+    if (typeof value === 'string') return badId(ctx, path, 'value');
+    if (isObject(value)) return reissue(ctx, path, betterObjectSchema, value);
+    add(ctx, 'CD103', ctx.map.rangeAt(path), `${subject} should be the id of a reply on this node, or \`{ reply: id, why: text }\`, but it is ${kindOf(value)}.`, 'e.g. `better: acknowledge`, or `better: { reply: acknowledge, why: "Naming her frustration first would have…" }`.');
+    return;
+  }
+  if (typeof value === 'number') {
+    const bound = value < 1 ? 'at least 1' : 'at most 60';
+    add(ctx, 'CD104', ctx.map.rangeAt(path), `${subject} must be ${bound}, but it is ${value}.`, 'Minutes run from 1 to 60; a range is written "5-8".');
+    return;
+  }
+  add(ctx, 'CD103', ctx.map.rangeAt(path), `${subject} should be a number of minutes or a range such as "5-8", but it is ${typeof value === 'string' ? `\`${value}\`` : kindOf(value)}.`, 'Write `minutes: 6`, or a range in quotes: `minutes: "5-8"`.');
+}
+
+/** Validates `value` against one option of a two-way key and reports its issues at their places. */
+function reissue(ctx: Context, path: DataPath, schema: AnySchema, value: unknown): void {
+  const result = (schema as z.ZodType).safeParse(value);
+  if (result.success) return;
+  const lines = new Map<string, DataPath>();
+  for (const issue of result.error.issues) {
+    const full = [...path, ...issue.path.filter((step): step is string | number => typeof step !== 'symbol')];
+    const line = enclosingLinePath(full);
+    if (line && line.length > path.length) lines.set(JSON.stringify(line), line);
+    else issueDiagnostics(ctx, { ...issue, path: full } as Issue, full);
+  }
+  for (const line of lines.values()) checkLine(ctx, line);
 }
 
 /** What a union at `path` accepts, in words ("a number or `true` or `false`"). */
@@ -209,10 +292,37 @@ function comparePositions(a: Position, b: Position): number {
 }
 
 function unknownKey(ctx: Context, path: DataPath, key: string, allowed: readonly string[], suggest = true): void {
+  if (commaSplit(ctx, path, key)) return;
   const place = describePlace(ctx.data, path);
   const suggestion = suggest ? didYouMean(key, allowed) : undefined;
   const hint = suggestion ?? (allowed.length > 0 ? `Keys allowed here: ${allowed.join(', ')}.` : undefined);
-  add(ctx, 'CD101', ctx.map.keyAt([...path, key]), `\`${key}\` is not a key that ${place} can have.`, hint);
+  // A key such as `.nan` or `.inf` reads as a number: show it as the trainer wrote it.
+  const written = /^-?(NaN|Infinity)$/.test(key) ? (ctx.map.keySource([...path, key]) ?? key) : key;
+  add(ctx, 'CD101', ctx.map.keyAt([...path, key]), `\`${written}\` is not a key that ${place} can have.`, hint);
+}
+
+/**
+ * `{ say: Sorry, but I wasn't done, as: angry }`: in the `{ }` form a comma ends the value, so
+ * "but I wasn't done" became a key with no value. Says so, and how to quote it.
+ */
+function commaSplit(ctx: Context, path: DataPath, key: string): boolean {
+  const block = valueAt(ctx.data, path);
+  if (!block || typeof block !== 'object' || Array.isArray(block)) return false;
+  const record = block as Record<string, unknown>;
+  if (record[key] !== null || !/\s|'|,/.test(key)) return false;
+  const keys = Object.keys(record);
+  const previous = keys[keys.indexOf(key) - 1];
+  const text = previous === undefined ? undefined : record[previous];
+  if (previous === undefined || typeof text !== 'string') return false;
+  const whole = `${text}, ${key}`.replace(/"/g, '\\"');
+  add(
+    ctx,
+    'CD101',
+    ctx.map.keyAt([...path, key]),
+    `The comma after \`${text}\` split the text of \`${previous}\`: \`${key}\` became a key of its own.`,
+    `Inside \`{ }\` a comma separates keys, so quote a text that has one: \`${previous}: "${whole}"\`.`,
+  );
+  return true;
 }
 
 function invalidType(ctx: Context, path: DataPath, expected: string): void {
@@ -262,7 +372,7 @@ function sizeIssue(ctx: Context, path: DataPath, issue: z.core.$ZodIssueTooSmall
     if (small) add(ctx, 'CD106', range, `${subject} is empty.`, 'Write the text, or remove the key if it is optional.');
     else {
       const length = typeof value === 'string' ? value.trim().length : 0;
-      add(ctx, 'CD107', range, `${subject} is ${length} characters long; the limit is ${String(limit)}.`, 'Shorten it, or split it into several lines.');
+      add(ctx, 'CD107', range, `${subject} is ${length} characters long; the limit is ${String(limit)}.`, tooLongHint(path, Number(limit)));
     }
     return;
   }
@@ -280,6 +390,24 @@ function sizeIssue(ctx: Context, path: DataPath, issue: z.core.$ZodIssueTooSmall
     return;
   }
   add(ctx, 'CD103', range, `${subject}: ${issue.message}`);
+}
+
+/** Where the rest of a too-long text can go, by what the text is. */
+function tooLongHint(path: DataPath, limit: number): string {
+  const key = String(path[path.length - 1]);
+  const parent = path[path.length - 2];
+  if (path.length === 1 && key === 'summary') {
+    return `The summary is the scenario card (at most ${limit} characters): keep the situation in a sentence or two here and move the rest of the story to \`brief.background\` (up to ${LIMITS.longTextChars} characters), shown on the briefing screen.`;
+  }
+  if (path[0] === 'brief' && key !== 'background') {
+    return `Keep \`${key}\` to the point (at most ${limit} characters) and tell the longer story in \`brief.background\` (up to ${LIMITS.longTextChars} characters).`;
+  }
+  if (key === 'background' || key === 'facilitator') return `The limit here is ${limit} characters: keep the notes a facilitator needs in the session, and leave the rest to your own material.`;
+  if (key === 'action') return `A stage direction is a few words (at most ${limit} characters), e.g. \`slams the folder on the desk\`.`;
+  if (parent === 'goals') return 'One learning objective per goal: split it into two goals (up to 6).';
+  if (key === 'say' && path.includes('replies')) return `A reply is read on a button (at most ${limit} characters): keep what the trainee says and move the explanation to \`feedback\`.`;
+  if (key === 'feedback') return `Keep the debrief's point (at most ${limit} characters); the longer explanation can go in the node's \`facilitator\` note (up to ${LIMITS.longTextChars}).`;
+  return `Shorten it to at most ${limit} characters.`;
 }
 
 function rangeHint(path: DataPath): string | undefined {
@@ -333,7 +461,7 @@ function badId(ctx: Context, path: DataPath, part: 'key' | 'value'): void {
 // ---------------------------------------------------------------------------------------------
 // Customer lines: plain text, `- angry: text`, or `{ say, as, voice }`.
 
-const LONG_LINE_KEYS = ['say', 'as', 'voice'];
+const LONG_LINE_KEYS = ['say', 'as', 'voice', 'action'];
 
 function checkText(ctx: Context, path: DataPath, value: unknown, subject: string): void {
   const range = ctx.map.rangeAt(path);
@@ -342,7 +470,7 @@ function checkText(ctx: Context, path: DataPath, value: unknown, subject: string
   } else if (value.trim() === '') {
     add(ctx, 'CD106', range, `${subject} is empty.`, 'Write what the customer says.');
   } else if (value.trim().length > LIMITS.textChars) {
-    add(ctx, 'CD107', range, `${subject} is ${value.trim().length} characters long; the limit is ${LIMITS.textChars}.`, 'Split it into several lines.');
+    add(ctx, 'CD107', range, `${subject} is ${value.trim().length} characters long; the limit is ${LIMITS.textChars}.`, 'A customer line is one caption: split it into several lines (up to 8 per node).');
   }
 }
 

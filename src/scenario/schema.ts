@@ -69,14 +69,13 @@ export const conditionSourceSchema = z
   .describe('A condition on variables, e.g. `askedReceipt and offers < 2`.');
 
 /** `better:` the id of a better reply on the node, or `{ reply: id, why: text }`. */
+export const betterObjectSchema = z.strictObject({
+  reply: idSchema.describe('Id of the better reply on the same node.'),
+  why: textSchema.optional().describe('What the better reply would have done, e.g. "Naming her frustration first would have…".'),
+});
+
 export const betterSchema = z
-  .union([
-    idSchema,
-    z.strictObject({
-      reply: idSchema.describe('Id of the better reply on the same node.'),
-      why: textSchema.optional().describe('What the better reply would have done, e.g. "Naming her frustration first would have…".'),
-    }),
-  ])
+  .union([idSchema, betterObjectSchema])
   .describe('A better reply on the same node: its id, or `{ reply: id, why: text }`.');
 
 export const replySchema = z.strictObject({

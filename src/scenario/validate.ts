@@ -51,6 +51,8 @@ function checkScenario(ctx: Ctx): void {
   if (raw.customer.walksOutAt <= raw.customer.mood) {
     add(ctx, 'CD216', map.rangeAt(['customer', 'walksOutAt']), `The customer walks out at mood ${raw.customer.walksOutAt} but starts at mood ${raw.customer.mood}: they would leave before the trainee says a word.`, `Set \`walksOutAt\` above ${raw.customer.mood}, or lower the starting \`mood\`.`);
   }
+  checkMinutes(ctx);
+  checkInterrupted(ctx, raw.interrupted, ['interrupted'], 'The scenario\'s `interrupted` rule');
   if (!raw.brief) {
     add(ctx, 'CD304', map.keyAt(['id']), 'The scenario has no `brief`, so trainees start without knowing who the customer is.', 'Add `brief:` with `who`, `needs` and `expects`.');
   }
@@ -78,12 +80,38 @@ function checkNode(ctx: Ctx, id: string, node: RawNode): void {
   }
   checkEnding(ctx, id, node);
   node.replies?.forEach((reply, index) => checkReply(ctx, id, node, reply, index));
+  checkPreferred(ctx, id, node);
+  checkInterrupted(ctx, node.interrupted, [...path, 'interrupted'], `The \`interrupted\` rule of node \`${id}\``);
   node.branches?.forEach((branch, index) => {
     checkLink(ctx, branch.next, [...path, 'branches', index, 'next'], `Branch ${index + 1} of node \`${id}\``);
     if (branch.when !== undefined) checkCondition(ctx, branch.when, [...path, 'branches', index, 'when']);
   });
   checkSilence(ctx, id, node);
   checkNodeQuality(ctx, id, node);
+}
+
+function checkPreferred(ctx: Ctx, id: string, node: RawNode): void {
+  const preferred = (node.replies ?? []).map((reply, index) => ({ reply, index })).filter(({ reply }) => reply.preferred === true);
+  for (const { reply, index } of preferred.slice(1)) {
+    add(ctx, 'CD220', ctx.map.keyAt(['nodes', id, 'replies', index, 'preferred']), `Node \`${id}\` has more than one preferred reply: \`${preferred[0]!.reply.id}\` and \`${reply.id}\`.`, 'Keep `preferred: true` on the one reply the trainer wants taught.');
+  }
+}
+
+/** The routing form of `interrupted:` may go to a node: it must exist. */
+function checkInterrupted(ctx: Ctx, raw: RawNode['interrupted'], path: DataPath, subject: string): void {
+  const target = interruptionTarget(raw);
+  if (target !== undefined) checkLink(ctx, target, [...path, 'next'], subject);
+}
+
+/** `minutes: "8-5"`: the range must run from the lower number to the higher. */
+function checkMinutes(ctx: Ctx): void {
+  const raw = ctx.raw.minutes;
+  if (typeof raw !== 'string') return;
+  const [low, high] = raw.split(/[-–]/).map((part) => Number(part.trim()));
+  if (low === undefined || high === undefined) return;
+  if (low < 1 || high > 60 || low > high) {
+    add(ctx, 'CD104', ctx.map.rangeAt(['minutes']), `\`minutes\` is the range ${raw.trim()}, which ${low > high ? 'runs backwards' : 'goes outside 1 to 60'}.`, 'Write the shorter time first, both from 1 to 60, e.g. "5-8".');
+  }
 }
 
 function checkEnding(ctx: Ctx, id: string, node: RawNode): void {
@@ -114,6 +142,7 @@ function checkReply(ctx: Ctx, nodeId: string, node: RawNode, reply: RawReply, in
   if (reply.when !== undefined) checkCondition(ctx, reply.when, [...path, 'when']);
   checkEffects(ctx, reply, path);
   checkReplyQuality(ctx, nodeId, reply, path);
+  if (node.venting) checkVentingReply(ctx, nodeId, reply, path);
 }
 
 /** The id `better:` names, in either form (`better: id` or `better: { reply: id, why }`). */
@@ -230,6 +259,15 @@ function checkReplyQuality(ctx: Ctx, nodeId: string, reply: RawReply, path: Data
   if (bad.length > 0 && good.length > 0) {
     add(ctx, 'CD306', ctx.map.rangeAt([...path, 'tags']), `Reply \`${reply.id}\` is tagged both \`${good[0]}\` (good) and \`${bad[0]}\` (trust-ruining).`, 'Keep the tag that describes the reply best.');
   }
+}
+
+/** A reply with good tags only, on a venting node, that the engine will score as rushing (no empathy, no listening). */
+function checkVentingReply(ctx: Ctx, nodeId: string, reply: RawReply, path: DataPath): void {
+  const tags = reply.tags ?? [];
+  const good = tags.filter((tag) => isGoodTag(tag));
+  if (good.length === 0 || tags.some((tag) => isTrustRuiner(tag) || tag === 'insult')) return;
+  if (tags.includes('empathy') || tags.includes('listening')) return;
+  add(ctx, 'CD309', ctx.map.rangeAt([...path, 'tags']), `Reply \`${reply.id}\` on venting node \`${nodeId}\` is tagged ${good.map((t) => `\`${t}\``).join(', ')} but neither \`empathy\` nor \`listening\`: it will be scored as rushing (impatience).`, 'If the reply acknowledges how the customer feels, add `empathy` (or `listening`); otherwise it does rush them, and this warning says so.');
 }
 
 function checkGraph(ctx: Ctx): void {

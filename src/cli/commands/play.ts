@@ -1,7 +1,9 @@
 /** `calm-desk play`: plays a scenario headless with scripted choices and prints the transcript and score. */
 import { playScript } from '../../analysis/play.ts';
 import { READING_SPEEDS } from '../../conversation/constants.ts';
-import type { Transcript } from '../../conversation/transcript.ts';
+import { interruptionOf, silenceRuleOf } from '../../conversation/rules.ts';
+import type { DecisionEntry, Transcript } from '../../conversation/transcript.ts';
+import { VENTING_SILENCE_MOOD } from '../../scenario/defaults.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/model.ts';
 import { rubricFor } from '../../scoring/rubric.ts';
@@ -44,6 +46,29 @@ export function numberList(values: readonly string[], option: string): number[] 
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)}s`;
+const signed = (n: number): string => `${n >= 0 ? '+' : ''}${n}`;
+
+/** The mood change the file wrote for a decision (reply, interruption, silence), before clamping to 0..100. */
+export function writtenMoodChange(scenario: Scenario, entry: DecisionEntry): number | undefined {
+  const node = scenario.nodes[entry.nodeId];
+  if (!node) return undefined;
+  if (entry.kind === 'silence') {
+    if (entry.silenceRule === 'venting') return VENTING_SILENCE_MOOD;
+    return silenceRuleOf(scenario, node).mood;
+  }
+  const reply = node.replies.find((r) => r.id === entry.choiceId);
+  if (!entry.interrupted) return reply?.mood;
+  const interruption = interruptionOf(scenario, node).mood;
+  return entry.reply === 'said' ? interruption + (reply?.mood ?? 0) : interruption;
+}
+
+/** `mood 80 -> 100 (+20; the file says +40, clamped to 0..100)`, or just `mood 50 -> 40 (-10)`. */
+function moodText(scenario: Scenario, entry: DecisionEntry): string {
+  const change = entry.moodAfter - entry.moodBefore;
+  const written = writtenMoodChange(scenario, entry);
+  const clamped = written !== undefined && written !== change ? `; the file says ${signed(written)}, clamped to 0..100` : '';
+  return `mood ${entry.moodBefore} -> ${entry.moodAfter} (${signed(change)}${clamped})`;
+}
 
 function renderTranscript(scenario: Scenario, transcript: Transcript, style: Style): string[] {
   const lines: string[] = [];
@@ -60,7 +85,8 @@ function renderTranscript(scenario: Scenario, transcript: Transcript, style: Sty
       const added = entry.added.map((a) => `+${a.tag} (${a.reason})`);
       const own = entry.tags.filter((t) => !entry.added.some((a) => a.tag === t));
       const tags = [...own, ...added].join(', ') || 'no tags';
-      lines.push(`         ${style.dim(`decision ${entry.index + 1} at ${entry.nodeId}: ${tags}; mood ${entry.moodBefore} -> ${entry.moodAfter}`)}`);
+      const how = entry.reply === 'cut' ? ' (cut off: the reply did not count)' : entry.reply === 'said' ? ' (said over the customer)' : '';
+      lines.push(`         ${style.dim(`decision ${entry.index + 1} at ${entry.nodeId}${how}: ${tags}; ${moodText(scenario, entry)}`)}`);
     } else if (entry.type === 'end') {
       const rating = entry.satisfaction !== undefined ? `, rating ${entry.satisfaction}/5` : '';
       lines.push(`${seconds(entry.at)}  ${style.bold(`Ended: ${entry.outcome}`)} at ${entry.nodeId}${rating}${entry.comment ? `: ${escapeControls(entry.comment)}` : ''}`);
@@ -172,7 +198,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
 export const playCommand: Command = {
   name: 'play',
   summary: 'Play a scenario headless with scripted choices; print the transcript and score',
-  help: `Usage: calm-desk play <file> --choices 2,1,3 [--interrupt 2] [--silent 4] [--speed slow|normal|fast] [--format text|json]
+  help: `Usage: calm-desk play <file> --choices 2,1,3 [--interrupt 2] [--silent 1,6] [--speed slow|normal|fast] [--format text|json]
 
 Plays the conversation on a simulated clock: the customer's lines take as long as they would in
 the game, the trainee answers 1.5 s after the customer has finished.
@@ -181,9 +207,12 @@ Decisions are numbered from 1.
   --choices 2,1,3   At each decision, the reply to pick: its number among the replies offered
                     there (hidden replies do not count), or its id (--choices acknowledge,look-up).
                     Silent decisions use no entry.
-  --interrupt 2     Decision 2 is answered while the customer is still talking (an interruption).
-                    Only where the node shows its replies early. Several: --interrupt 1,3
-  --silent 4        At decision 4 the trainee says nothing until the silence rule applies.
+  --interrupt 2     Decision 2 is answered while the customer is still talking (an interruption),
+                    on any node without \`earlyReplies: false\`. Several: --interrupt 1,3
+                    A cut-off reply does not count: the customer reacts and picks up again, and
+                    the next decision (a new number) is at the same node.
+  --silent 1,6      At decisions 1 and 6 the trainee says nothing until the silence rule applies
+                    (every decision node has one: its own, the scenario's, or the default).
   --speed           Customer speaking speed (default normal)
   --format json     Transcript and score as JSON
 
@@ -191,6 +220,7 @@ Exit codes: 0 played to an ending, 1 the file has errors or the choices do not f
 
 Examples:
   npx calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 1,1,1,1,1,1,2
-  npx calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 3,2 --interrupt 1`,
+  npx calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 3,2 --interrupt 1
+  npx calm-desk play scenarios/kettle-returned-twice.en.yaml --choices 1,2,2 --silent 1,4`,
   run,
 };
