@@ -36,6 +36,10 @@ export interface ConversationInput {
   outcome: Outcome | null;
   /** Increases with every new customer turn (node, reaction, picking up again); keys the one-off cue announcement. */
   turn: number;
+  /** The machine says the replies are open now (finished, or still talking on a node with early replies). */
+  repliesOpen: boolean;
+  /** The machine says answering now would interrupt the customer. */
+  wouldInterrupt: boolean;
 }
 
 /** The parts of the player's settings this view needs. */
@@ -154,8 +158,8 @@ export function presentConversation(
   const name = scenario.customer.name;
   const node = scenario.nodes[input.nodeId];
   const talking = (input.phase === 'speaking' || input.phase === 'reacting') && !input.paused;
-  const repliesVisible = !input.paused && repliesShown(input, node?.earlyReplies ?? false);
-  const interrupting = input.phase === 'speaking';
+  const repliesVisible = !input.paused && input.repliesOpen && input.replies.length > 0;
+  const interrupting = input.wouldInterrupt;
   const captions = presentCaptions(input, name, t('conversation.you'), t('conversation.youCutIn'));
   const last = [...captions].reverse().find((c) => !c.own);
   return {
@@ -179,13 +183,6 @@ export function presentConversation(
     tweenMs: settings.reducedMotion ? 0 : 450,
     ended: input.phase === 'ended' && input.outcome ? { outcome: input.outcome } : null,
   };
-}
-
-/** Replies show once the customer has finished, or while they talk on nodes that allow early replies. */
-function repliesShown(input: ConversationInput, earlyReplies: boolean): boolean {
-  if (input.replies.length === 0) return false;
-  if (input.phase === 'awaiting') return true;
-  return input.phase === 'speaking' && earlyReplies;
 }
 
 /** The face follows the line being spoken; between lines it follows the mood. */

@@ -6,7 +6,9 @@ import {
   selectActivePhase,
   selectEnding,
   selectIsPaused,
+  selectRepliesOpen,
   selectVisibleReplyModels,
+  selectWouldInterrupt,
   type ConversationSnapshotLike,
 } from '../conversation/selectors.ts';
 import type { CaptionEntry, ConversationInput } from './conversation.ts';
@@ -39,6 +41,8 @@ export function conversationInput(snapshot: ConversationSnapshotLike, progress: 
     silenceProgress: phase === 'awaiting' ? progress.silenceProgress : null,
     outcome: phase === 'ended' ? (selectEnding(snapshot)?.outcome ?? null) : null,
     turn: context.turn,
+    repliesOpen: selectRepliesOpen(snapshot),
+    wouldInterrupt: selectWouldInterrupt(snapshot),
   };
 }
 

@@ -14,11 +14,12 @@ function line(index: number, at = index * 1000, nodeId = 'arrival'): LineEntry {
   return { type: 'line', at, nodeId, index, text: says.text, expression: says.expression, cause: 'node' };
 }
 
+/** A flat input as the machine would give it: replies open once finished, or early where the node allows it. */
 function input(partial: Partial<ConversationInput> = {}): ConversationInput {
-  return {
+  const base = {
     scenario,
     nodeId: 'arrival',
-    phase: 'speaking',
+    phase: 'speaking' as const,
     paused: false,
     mood: 70,
     lines: [line(0)],
@@ -29,6 +30,8 @@ function input(partial: Partial<ConversationInput> = {}): ConversationInput {
     turn: 1,
     ...partial,
   };
+  const early = base.phase === 'speaking' && (base.scenario.nodes[base.nodeId]?.earlyReplies ?? false);
+  return { repliesOpen: base.phase === 'awaiting' || early, wouldInterrupt: early, ...base };
 }
 
 describe('presentConversation', () => {
