@@ -408,7 +408,8 @@ function whatYouDid(d: DecisionReport, name: string, t: Translate): string {
   if (d.interrupted) parts.push(t('debrief.did_interrupted', { name }));
   if (d.kind === 'silence' && !d.patientSilence) parts.push(t('debrief.did_silent', { name }));
   if (d.wait.waited) parts.push(t('debrief.did_waited', { name, seconds: seconds(d.wait.responseMs) }));
-  const own = d.tags.filter((tag) => (isTrustRuiner(tag) || isAutoFailTag(tag)) && !d.added.some((a) => a.tag === tag && a.reason !== 'rushed-venting'));
+  // Tags the game added (interrupting, rushing a venting customer, keeping her waiting) are said above in their own words.
+  const own = d.tags.filter((tag) => (isTrustRuiner(tag) || isAutoFailTag(tag)) && !d.added.some((a) => a.tag === tag));
   for (const tag of own) parts.push(didText(tag, name, t));
   if (d.added.some((a) => a.reason === 'rushed-venting')) parts.push(t('debrief.did_rushed', { name }));
   if (parts.length === 0) parts.push(t('debrief.did_upset', { name }));
