@@ -69,6 +69,13 @@ export class SourceMap {
     return this.rangeAt(path, 'key');
   }
 
+  /** The text of the key at `path` exactly as written (e.g. `.nan` for a key that reads as NaN), if it exists. */
+  keySource(path: DataPath): string | undefined {
+    const { found, complete } = this.walk(path);
+    const range = complete ? found.key?.range : undefined;
+    return range ? this.text.slice(range[0], range[1]).trim() : undefined;
+  }
+
   /** True when the exact path exists in the file. */
   has(path: DataPath): boolean {
     return this.walk(path).complete;

@@ -77,4 +77,5 @@ export const CORPUS: Record<string, (base: string) => string> = {
   'unknown keys everywhere': (base) => base.replace(/^( +)(say|next|feedback): /gm, '$1$2x: '),
   'walksOutAt below mood': swap(/walksOutAt: \d+/, 'walksOutAt: 1'),
   'condition with garbage': swap('when: askedReceipt and offers >= 1', 'when: ((( and >= ==='),
+  'keys that read as numbers (.nan, .inf)': add('.nan: 1\n.inf: 2\n-.inf: 3'),
 };
