@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { catalogEntry, formatDiagnostic } from '../../src/build/catalogEntry.ts';
 import { buildCatalog, scenarioCatalog, CATALOG_MODULE_ID } from '../../src/build/scenarioCatalog.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
+import { DEFAULT_RUBRIC } from '../../src/scoring/rubric.ts';
+import { isRubricFileName } from '../../src/scoring/loadRubric.ts';
 
-const bundled = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+const bundled = readdirSync('scenarios').filter((f) => f.endsWith('.yaml') && !isRubricFileName(f));
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'catalog-'));
@@ -95,8 +97,12 @@ describe('scenarioCatalog plugin', () => {
     const watched: string[] = [];
     const load = (plugin.load as { handler: (this: unknown, id: string) => Promise<string> }).handler;
     const code = await load.call({ addWatchFile: (f: string) => watched.push(f) }, resolved);
-    const entries = JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as unknown[];
+    const [catalogPart, rubricPart] = code.split('\nexport const rubrics = ');
+    const entries = JSON.parse(catalogPart!.replace(/^export default /, '').replace(/;$/, '')) as unknown[];
     expect(entries).toHaveLength(bundled.length);
     expect(watched).toHaveLength(bundled.length);
+    // The rubrics beside the scenarios, by id: the game scores with them (rubricFor).
+    const rubrics = JSON.parse(rubricPart!.replace(/;$/, '')) as Record<string, unknown>;
+    expect(rubrics.default).toEqual(DEFAULT_RUBRIC);
   });
 });
