@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../../src/scenario/index.ts';
+import { isRubricFileName } from '../../../src/scoring/loadRubric.ts';
 import type { Scenario } from '../../../src/scenario/model.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -18,10 +19,10 @@ export interface BundledScenario {
   scenario: Scenario | null;
 }
 
-/** Every `scenarios/*.yaml` file, loaded, sorted by file name. */
+/** Every `scenarios/*.yaml` file (rubric files are not scenarios), loaded, sorted by file name. */
 export function bundledScenarios(): BundledScenario[] {
   return readdirSync(join(ROOT, 'scenarios'))
-    .filter((name) => /\.ya?ml$/i.test(name))
+    .filter((name) => /\.ya?ml$/i.test(name) && !isRubricFileName(name))
     .sort()
     .map((name) => {
       const file = `scenarios/${name}`;
