@@ -4,7 +4,8 @@
  * `app-ready` against the hello page, and frame pacing, long tasks and key latency during a
  * conversation at 1920×1080. Prints each figure beside its goal; writes JSON to bench/results/.
  *
- * Options: `--runs N` cold loads of each page (default 7), `--no-build` measure dist/ as it is.
+ * Options: `--runs N` cold loads of each page (default 7), `--no-build` measure dist/ as it is,
+ * `--node-only` only the steps that need no browser (analyze time against scenario size).
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/harness/browser.ts';
 import { serveStatic, type StaticServer } from '../tests/e2e/harness/static-server.ts';
+import { growthFigures, measureAnalyzeGrowth } from './analyzeGrowth.ts';
 import { BUILD_DIRS, buildBoth } from './build.ts';
 import { measureConversation } from './measure/conversation.ts';
 import { coldLoad, firstScreenBytes, type ColdLoad } from './measure/load.ts';
@@ -24,14 +26,24 @@ const GOALS = { firstScreenKb: 450, loadRatio: 1.3, frameP95Ms: 16.7, longTasks:
 interface Options {
   runs: number;
   build: boolean;
+  nodeOnly: boolean;
 }
 
 /** Runs the benchmark; returns the process exit code (0 measured, 1 could not measure, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (options === null) {
-    console.error('usage: npm run bench -- [--runs N] [--no-build]');
+    console.error('usage: npm run bench -- [--runs N] [--no-build] [--node-only]');
     return 2;
+  }
+  console.log('Analyze time against scenario size (in this process, no browser)…');
+  const analyzeGrowth = measureAnalyzeGrowth();
+  console.log(`\n${formatTable(growthFigures(analyzeGrowth))}\n`);
+  if (options.nodeOnly) {
+    const load = loadavg().map((value) => round(value, 1));
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, analyzeGrowth });
+    console.log(`Load average ${load.join(' ')} on ${cpus().length} CPUs. Results written to ${file}`);
+    return 0;
   }
   console.log(options.build ? 'Building the game and the Phaser hello-world page…' : 'Building the Phaser hello-world page (reusing dist/)…');
   const appDir = buildBoth(ROOT, !options.build);
@@ -45,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`\nCalm Desk benchmark: ${cpus().length} CPUs, load average ${load.join(' ')}, headless Chromium, software WebGL\n`);
     console.log(formatTable(figures.table));
     console.log('\nTimings depend on the machine: a busy CPU or software rendering slows both pages; the ratio is the fair figure.');
-    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, goals: GOALS, ...figures });
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, goals: GOALS, ...figures, analyzeGrowth });
     console.log(`\nResults written to ${file}`);
     return 0;
   } catch (error) {
@@ -58,10 +70,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function parseOptions(argv: string[]): Options | null {
-  const options: Options = { runs: 7, build: true };
+  const options: Options = { runs: 7, build: true, nodeOnly: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
+    else if (arg === '--node-only') options.nodeOnly = true;
     else if (arg === '--runs') {
       const runs = Number(argv[(i += 1)]);
       if (!Number.isInteger(runs) || runs < 1) return null;

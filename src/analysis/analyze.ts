@@ -1,5 +1,5 @@
 /**
- * Scenario analysis for trainers: every path scored, the score range with its best and worst
+ * Scenario analysis for trainers, over the scenario's state graph: the score range with its best and worst
  * paths, the endings a trainee can reach, which trust-ruiners are live traps, which good tags
  * are rewarded, and warnings where a node teaches nothing or a reply's tags and mood disagree.
  *
@@ -9,9 +9,12 @@
  */
 import type { Scenario } from '../scenario/model.ts';
 import { GOOD_TAGS, TRUST_RUINERS, type GoodTag, type Outcome, type TrustRuiner } from '../scenario/vocabulary.ts';
+import * as rules from '../conversation/rules.ts';
 import { endingOf } from '../conversation/transcript.ts';
+import { DEFAULT_RUBRIC, type Rubric } from '../scoring/rubric.ts';
 import { scoreConversation } from '../scoring/score.ts';
-import { enumeratePaths, exploreCoverage, playArguments, type EnumeratedPath, type EnumerateOptions, type PathStep } from './paths.ts';
+import { enumeratePaths, playArguments, replaySteps, settle, withoutLines, type PathStep } from './paths.ts';
+import { buildStateGraph, searchScores } from './stateGraph.ts';
 import { nodeWarnings, type AnalysisWarning } from './warnings.ts';
 
 export type { AnalysisWarning } from './warnings.ts';
@@ -38,7 +41,10 @@ export interface AnalysisReport {
   scenarioId: string;
   title: string;
   language: string;
+  /** Paths scored exactly, labels merged by the search, and whether its work bound cut it. */
   paths: { complete: number; incomplete: number; merged: number; capped: boolean; maxPaths: number };
+  /** Distinct decision states of the conversation (its state graph). */
+  states: number;
   score: { min: number; max: number } | null;
   best: PathSummary | null;
   worst: PathSummary | null;
@@ -57,14 +63,26 @@ export interface AnalysisReport {
   warnings: AnalysisWarning[];
 }
 
-export type AnalyzeOptions = Pick<EnumerateOptions, 'maxPaths' | 'maxDecisions' | 'maxVisits'>;
+export interface AnalyzeOptions {
+  /** Labels the score search may keep per direction (default 200 000); never limits reachability. */
+  maxPaths?: number;
+  /** Longest path considered for the score range, in decisions (default 40). */
+  maxDecisions?: number;
+  /** Scoring rubric (default: the compiled-in default rubric). */
+  rubric?: Rubric;
+}
 
-/** Finished paths kept per pass before the walk stops (a guard; pruned walks stay far below). */
-export const DEFAULT_MAX_PATHS = 20_000;
+/** Work bound of the score search (labels kept per direction); reachability is exact regardless. */
+export const DEFAULT_MAX_PATHS = 200_000;
 
-function summarize(scenario: Scenario, path: EnumeratedPath): PathSummary {
-  const score = scoreConversation(scenario, path.transcript);
-  const ending = endingOf(path.transcript);
+function summarize(scenario: Scenario, steps: PathStep[], rubric: Rubric): PathSummary | null {
+  const replayed = replaySteps(rules.initialContext(withoutLines(scenario)), steps);
+  if (!replayed) return null;
+  const settled = replayed.ended ? null : settle(replayed.context);
+  if (settled && (!settled.ended || settled.stuck)) return null;
+  const transcript = (settled ?? replayed).context.transcript;
+  const score = scoreConversation(scenario, transcript, rubric);
+  const ending = endingOf(transcript);
   return {
     overall: score.overall,
     outcome: score.outcome,
@@ -72,12 +90,12 @@ function summarize(scenario: Scenario, path: EnumeratedPath): PathSummary {
     satisfaction: score.satisfaction,
     autoFail: score.autoFail !== null,
     decisions: score.efficiency.decisionsUsed,
-    steps: path.steps,
-    playArgs: playArguments(path.steps),
+    steps,
+    playArgs: playArguments(steps),
   };
 }
 
-/** Better = higher score, then fewer decisions, then fewer interruptions, then earlier found. */
+/** Better = higher score, then fewer decisions, then earlier found. */
 function pickBest(a: PathSummary, b: PathSummary): PathSummary {
   if (a.overall !== b.overall) return a.overall > b.overall ? a : b;
   if (a.decisions !== b.decisions) return a.decisions < b.decisions ? a : b;
@@ -91,76 +109,51 @@ function pickWorst(a: PathSummary, b: PathSummary): PathSummary {
   return a.decisions <= b.decisions ? a : b;
 }
 
-/** Leaves with the same ending and the same score-relevant history score the same: score one of each. */
-function distinctLeaves(paths: readonly EnumeratedPath[]): EnumeratedPath[] {
-  const seen = new Set<string>();
-  const out: EnumeratedPath[] = [];
-  for (const path of paths) {
-    if (!path.complete) continue;
-    const key = leafKey(path);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(path);
-  }
-  return out;
-}
-
-function leafKey(path: EnumeratedPath): string {
-  const ending = endingOf(path.transcript);
-  const tags: string[] = [];
-  let decisions = 0;
-  for (const entry of path.transcript) {
-    if (entry.type !== 'decision') continue;
-    decisions++;
-    tags.push(...entry.tags);
-  }
-  return `${ending?.nodeId}|${ending?.outcome}|${decisions}|${tags.sort().join(',')}`;
-}
-
 /**
- * Analyzes one scenario. Pure. Endings, behaviours and good tags come from an exact walk of the
- * scenario's states. The score range comes from two pruned walks over paths: one that keeps
- * only paths that could still end highest, one (without auto-fail options) that keeps only
- * paths that could still end lowest; both are exact unless `maxPaths` stops them, which the
- * report says. An auto-fail path, when the scenario has one, sets the minimum to 0.
+ * Analyzes one scenario. Pure. Builds the scenario's state graph once (exact reachability of
+ * endings, walk-outs, behaviours and good tags, whatever the limits), then searches it for the
+ * highest and the lowest scores (see `stateGraph.ts`); the paths found are replayed with the
+ * engine's rules and scored by the scorer, so every figure is the scorer's own.
  */
 export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
+  const rubric = options.rubric ?? DEFAULT_RUBRIC;
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
-  const coverage = exploreCoverage(scenario);
-  const highest = enumeratePaths(scenario, { ...options, maxPaths, order: 'best-first', prune: 'max' });
-  const lowest = enumeratePaths(scenario, { ...options, maxPaths, order: 'worst-first', prune: 'min', excludeAutoFail: true });
-  const severe = coverage.autoFailSteps !== null;
-  // One finished path through the first auto-failing decision found, for the report's worst path.
-  const failing = coverage.autoFailSteps ? enumeratePaths(scenario, { ...options, from: coverage.autoFailSteps, maxPaths: 1 }) : null;
-  const passes = [highest, lowest, ...(failing ? [failing] : [])];
-  const all = passes.flatMap((e) => e.paths);
-  const leaves = distinctLeaves(all);
-  const summaries = leaves.map((p) => summarize(scenario, p));
+  const graph = buildStateGraph(scenario);
+  const search = searchScores(graph, { rubric, maxLabels: maxPaths, maxDecisions: options.maxDecisions });
   let best: PathSummary | null = null;
-  let worst: PathSummary | null = null;
   let worstNonAutoFail: PathSummary | null = null;
-  for (const s of summaries) {
-    best = best ? pickBest(best, s) : s;
-    worst = worst ? pickWorst(worst, s) : s;
-    if (!s.autoFail) worstNonAutoFail = worstNonAutoFail ? pickWorst(worstNonAutoFail, s) : s;
+  for (const found of search.best) {
+    const s = summarize(scenario, found.steps, rubric);
+    if (s) best = best ? pickBest(best, s) : s;
   }
+  for (const found of search.worst) {
+    const s = summarize(scenario, found.steps, rubric);
+    if (s && !s.autoFail) worstNonAutoFail = worstNonAutoFail ? pickWorst(worstNonAutoFail, s) : s;
+  }
+  // The worst path overall: the first auto-failing decision, when there is one, played on as well as the search can.
+  let worst = worstNonAutoFail;
+  if (graph.autoFailSteps) {
+    const failing = enumeratePaths(scenario, { from: graph.autoFailSteps, maxPaths: 1 }).paths[0];
+    const s = failing?.complete ? summarize(scenario, failing.steps, rubric) : null;
+    if (s) worst = worst ? pickWorst(worst, s) : s;
+  }
+  if (!best && worst) best = worst;
 
   const endings: EndingReach[] = scenario.nodeOrder
     .map((id) => scenario.nodes[id]!)
     .filter((node) => node.end !== undefined)
-    .map((node) => ({ nodeId: node.id, outcome: node.end!.outcome, reachable: coverage.endNodes.has(node.id) }));
-  const behaviours = Object.fromEntries(TRUST_RUINERS.map((t) => [t, coverage.tags.has(t)])) as Record<TrustRuiner, boolean>;
-  const capped = highest.capped || lowest.capped;
+    .map((node) => ({ nodeId: node.id, outcome: node.end!.outcome, reachable: graph.endNodes.has(node.id) }));
+  const behaviours = Object.fromEntries(TRUST_RUINERS.map((t) => [t, graph.tags.has(t)])) as Record<TrustRuiner, boolean>;
 
   const warnings = nodeWarnings(scenario);
-  if (capped) {
+  if (search.capped) {
     warnings.push({
       code: 'paths-capped',
       severity: 'info',
-      message: `Stopped after ${maxPaths} paths: the score range may be narrower than the real one (endings and behaviours are exact). Raise --max-paths.`,
+      message: `The score search stopped after ${maxPaths} labels: the score range may be narrower than the real one (endings and behaviours are exact). Raise --max-paths.`,
     });
   }
-  for (const ending of endings.filter((e) => !e.reachable && !coverage.limited)) {
+  for (const ending of endings.filter((e) => !e.reachable && !graph.limited)) {
     warnings.push({
       code: 'ending-unreachable',
       severity: 'warning',
@@ -168,11 +161,11 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
       message: `No play reaches the ending \`${ending.nodeId}\` (${ending.outcome}).`,
     });
   }
-  if (coverage.stuckAt.size > 0) {
+  if (graph.stuckAt.size > 0) {
     warnings.push({
       code: 'dead-end',
       severity: 'warning',
-      message: `Play can get stuck with nothing to say or do at: ${[...coverage.stuckAt].map((n) => `\`${n}\``).join(', ')}.`,
+      message: `Play can get stuck with nothing to say or do at: ${[...graph.stuckAt].map((n) => `\`${n}\``).join(', ')}.`,
     });
   }
 
@@ -181,21 +174,22 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
     title: scenario.title,
     language: scenario.language,
     paths: {
-      complete: leaves.length,
-      incomplete: all.filter((p) => !p.complete).length,
-      merged: passes.reduce((sum, e) => sum + e.merged, 0),
-      capped,
+      complete: search.best.length + search.worst.length,
+      incomplete: 0,
+      merged: search.merged,
+      capped: search.capped,
       maxPaths,
     },
+    states: graph.states.length,
     score: best && worst ? { min: worst.overall, max: best.overall } : null,
     best,
     worst,
     worstNonAutoFail,
     endings,
-    walkOutReachable: coverage.walkOut,
+    walkOutReachable: graph.walkOut,
     behaviours,
-    autoFailReachable: severe,
-    goodTagsRewarded: GOOD_TAGS.filter((t) => coverage.tags.has(t)),
+    autoFailReachable: graph.autoFailSteps !== null,
+    goodTagsRewarded: GOOD_TAGS.filter((t) => graph.tags.has(t)),
     warnings,
   };
 }

@@ -9,6 +9,8 @@
  * fileMisses(figures); // [] when the file meets every target
  */
 import type { Reply, Scenario } from '../scenario/model.ts';
+import type { Rubric } from '../scoring/rubric.ts';
+import { scoreConversation } from '../scoring/score.ts';
 import { isAutoFailTag, TRUST_RUINERS, type TrustRuiner } from '../scenario/vocabulary.ts';
 import { analyzeScenario, type AnalysisReport } from './analyze.ts';
 import { summarizeLibrary } from './library.ts';
@@ -82,15 +84,15 @@ export interface FileFigures {
 }
 
 /** Everything the library targets look at for one file (plays about 230 conversations). */
-export function fileFigures(file: string, scenario: Scenario, options: { runs?: number; seed?: number } = {}): FileFigures {
-  const analysis = analyzeScenario(scenario);
-  const naive = naiveReport(scenario, { runs: options.runs ?? LIBRARY_TARGETS.randomRuns, seed: options.seed });
+export function fileFigures(file: string, scenario: Scenario, options: { runs?: number; seed?: number; rubric?: Rubric } = {}): FileFigures {
+  const analysis = analyzeScenario(scenario, { rubric: options.rubric });
+  const naive = naiveReport(scenario, { runs: options.runs ?? LIBRARY_TARGETS.randomRuns, seed: options.seed, rubric: options.rubric });
   return {
     file,
     scenario,
     analysis,
     naive,
-    slips: singleSlips(scenario, analysis.best?.steps ?? []),
+    slips: singleSlips(scenario, analysis.best?.steps ?? [], options.rubric),
     ...replyShapes(scenario),
     missingFeedback: missingFeedback(scenario),
     claims: noteClaims(scenario, analysis),
@@ -116,7 +118,7 @@ function ruinersOf(tags: readonly string[]): TrustRuiner[] {
  * (non-critical) trust-ruiner, the best reply said over the customer where the node allows it,
  * or a silence whose rule is trust-ruining; the rest of the path played as well as possible.
  */
-export function singleSlips(scenario: Scenario, best: readonly PathStep[]): Slip[] {
+export function singleSlips(scenario: Scenario, best: readonly PathStep[], rubric?: Rubric): Slip[] {
   const byNode = new Map<string, PathStep>();
   for (const step of best) if (!byNode.has(step.nodeId)) byNode.set(step.nodeId, step);
   // The decisions of the best play as the machine offers them.
@@ -154,7 +156,7 @@ export function singleSlips(scenario: Scenario, best: readonly PathStep[]): Slip
         }
         return bestMove(t, byNode);
       };
-      const run = runOf(scenario, playConversation(scenario, player));
+      const run = runOf(scenario, playConversation(scenario, player), rubric ? (s, t) => scoreConversation(s, t, rubric) : undefined);
       slips.push({ decision: turn.decision, nodeId: turn.nodeId, move: option.move, choiceId: option.reply?.id ?? null, tags: option.tags, run });
     }
   }

@@ -78,7 +78,7 @@ const STEP_MS = 1000;
 const BRANCH_HOPS = 50;
 
 /** Plays automatic turns (branches, endings) until a decision is due or the call ended. */
-function settle(context: ConversationContext): { context: ConversationContext; ended: boolean; stuck: boolean } {
+export function settle(context: ConversationContext): { context: ConversationContext; ended: boolean; stuck: boolean } {
   let ctx = context;
   for (let hop = 0; hop < BRANCH_HOPS; hop++) {
     const node = rules.nodeOf(ctx);
@@ -94,15 +94,16 @@ function settle(context: ConversationContext): { context: ConversationContext; e
   return { context: ctx, ended: false, stuck: true };
 }
 
-interface Option {
+export interface Option {
   step: Omit<PathStep, 'decision' | 'nodeId'>;
   apply: (ctx: ConversationContext) => ConversationContext;
 }
 
-function optionsAt(ctx: ConversationContext): Option[] {
+export function optionsAt(ctx: ConversationContext): Option[] {
   const node = rules.nodeOf(ctx);
-  if (!node) return [];
+  if (!node || !rules.isDecisionNode(node)) return [];
   const visible = rules.visibleRepliesOf(node, ctx.variables);
+  const canInterrupt = node.earlyReplies && rules.turnLines(ctx, false).length > 0;
   const options: Option[] = [];
   visible.forEach((reply, i) => {
     options.push({
@@ -112,22 +113,25 @@ function optionsAt(ctx: ConversationContext): Option[] {
         return rules.decide(answerable, { kind: 'reply', reply, interrupting: false }, answerable.lastAt + STEP_MS);
       },
     });
-    if (node.earlyReplies) {
+    if (canInterrupt) {
       options.push({
         step: { kind: 'interrupt', choiceId: reply.id, choiceNumber: i + 1 },
-        apply: (c) => rules.decide(c, { kind: 'reply', reply, interrupting: true, remainingMs: STEP_MS }, c.lastAt + STEP_MS / 2),
+        apply: (c) => {
+          // The customer has started the turn's first line (the line that is cut off).
+          const speaking = rules.recordLinesThrough(c, 0, c.lastAt + STEP_MS / 2, false);
+          return rules.decide(speaking, { kind: 'reply', reply, interrupting: true, remainingMs: STEP_MS }, speaking.lastAt + STEP_MS / 2);
+        },
       });
     }
   });
-  if (node.silence) {
-    options.push({
-      step: { kind: 'silence', choiceId: null, choiceNumber: null },
-      apply: (c) => {
-        const answerable = rules.markAnswerable(c, c.lastAt + STEP_MS);
-        return rules.decide(answerable, { kind: 'silence' }, answerable.lastAt + node.silence!.after * 1000);
-      },
-    });
-  }
+  const rule = rules.silenceRuleOf(ctx.scenario, node);
+  options.push({
+    step: { kind: 'silence', choiceId: null, choiceNumber: null },
+    apply: (c) => {
+      const answerable = rules.markAnswerable(c, c.lastAt + STEP_MS);
+      return rules.decide(answerable, { kind: 'silence' }, answerable.lastAt + rule.after * 1000);
+    },
+  });
   return options;
 }
 
@@ -158,18 +162,16 @@ function decisionsAt(ctx: ConversationContext, order: EnumerateOptions['order'],
  * The scenario as the walk needs it: without the customer's lines, which cost time to record
  * and change nothing about where play goes or how it scores.
  */
-function withoutLines(scenario: Scenario): Scenario {
+export function withoutLines(scenario: Scenario): Scenario {
   const nodes: Scenario['nodes'] = {};
   for (const [id, node] of Object.entries(scenario.nodes)) nodes[id] = { ...node, says: [] };
   return { ...scenario, nodes };
 }
 
 /** After a decision: the walk-out check, the reaction line, then the next node (no rewind checkpoints needed here). */
-function afterDecision(decided: ConversationContext): { context: ConversationContext; ended: boolean } {
+export function afterDecision(decided: ConversationContext): { context: ConversationContext; ended: boolean } {
   const ctx = decided.checkpoints.length > 0 ? { ...decided, checkpoints: [] } : decided;
-  if (rules.hasWalkedOut(ctx)) return { context: rules.recordWalkOut(ctx, ctx.lastAt), ended: true };
-  if (ctx.pending?.reaction) return { context: rules.finishReaction(rules.startReaction(ctx), ctx.lastAt + STEP_MS), ended: false };
-  return { context: rules.enterPendingNode(ctx, ctx.lastAt + STEP_MS), ended: false };
+  return rules.settleDecision(ctx, ctx.lastAt + STEP_MS);
 }
 
 /** The score-relevant tally of a history: raw virtue totals, penalties, auto-fail. */
@@ -325,7 +327,7 @@ export function enumeratePaths(scenario: Scenario, options: EnumerateOptions = {
 }
 
 /** Repeats `steps` from `context`; null when a step does not fit where play has got to. */
-function replaySteps(
+export function replaySteps(
   context: ConversationContext,
   steps: readonly PathStep[],
 ): { context: ConversationContext; steps: PathStep[]; entries: DecisionEntry[]; ended: boolean } | null {

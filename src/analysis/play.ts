@@ -12,6 +12,7 @@ import { createActor } from 'xstate';
 import { createConversationDriver } from '../conversation/driver.ts';
 import { createFakeClock } from '../conversation/fakeClock.ts';
 import { createConversationMachine } from '../conversation/machine.ts';
+import { isDecisionNode } from '../conversation/rules.ts';
 import { selectCurrentNode, selectPhase, selectVisibleReplies } from '../conversation/selectors.ts';
 import type { Transcript } from '../conversation/transcript.ts';
 import type { Scenario } from '../scenario/model.ts';
@@ -61,7 +62,7 @@ export function playScript(scenario: Scenario, script: PlayScript): PlayResult {
       const k = snapshot.context.decisionCount + 1;
       const node = selectCurrentNode(snapshot);
       const at = `decision ${k} at node \`${snapshot.context.nodeId}\``;
-      const atDecisionNode = node !== undefined && node.end === undefined && (node.replies.length > 0 || node.silence !== undefined);
+      const atDecisionNode = node !== undefined && isDecisionNode(node);
 
       if (phase === 'speaking' && atDecisionNode && interrupt.has(k)) {
         if (!node.earlyReplies) return finish(`${at} cannot be interrupted: its replies only show once the customer has finished`);
@@ -73,12 +74,15 @@ export function playScript(scenario: Scenario, script: PlayScript): PlayResult {
       }
       if (phase === 'awaiting') {
         if (silent.has(k)) {
-          if (!node?.silence) return finish(`${at} has no silence rule, so it cannot be a silence`);
           clock.runNext();
           continue;
         }
         const visible = selectVisibleReplies(snapshot);
-        if (visible.length === 0 && !node?.silence) return finish(`${at} offers no reply and has no silence rule: the conversation is stuck`);
+        if (visible.length === 0) {
+          // Nothing to say: every decision node has a silence rule (its own or the scenario's), so wait.
+          clock.runNext();
+          continue;
+        }
         if (cursor >= script.choices.length) {
           return finish(`the choices ran out: ${at} needs a reply (${visible.length} ${plural(visible.length, 'reply', 'replies')} offered)`);
         }

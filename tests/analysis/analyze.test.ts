@@ -4,6 +4,7 @@ import { analyzeScenario } from '../../src/analysis/analyze.ts';
 import { summarizeLibrary } from '../../src/analysis/library.ts';
 import { enumeratePaths, exploreCoverage, playArguments, type PathStep } from '../../src/analysis/paths.ts';
 import { playScript } from '../../src/analysis/play.ts';
+import { buildStateGraph } from '../../src/analysis/stateGraph.ts';
 import { scoreConversation } from '../../src/scoring/score.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
 import { kettleScenario, scenario } from '../conversation/helpers/builder.ts';
@@ -92,27 +93,27 @@ describe('analyzeScenario', () => {
     expect(warnings.find((w) => w.choiceId === 'e')?.message).toContain('raises the mood by 20');
   });
 
-  it('says when it samples, and keeps endings exact', () => {
-    const small = analyzeScenario(kettle, { maxPaths: 3 });
-    expect(small.paths.capped).toBe(true);
-    expect(small.warnings.some((w) => w.code === 'paths-capped')).toBe(true);
+  it('says when its work bound stops the score search, and keeps endings exact whatever the bound', () => {
+    const small = analyzeScenario(kettle, { maxPaths: 1 });
     expect(small.endings.every((e) => e.reachable)).toBe(true);
-    expect(small.best!.overall).toBe(report.best!.overall);
+    expect(small.behaviours).toEqual(report.behaviours);
+    if (small.paths.capped) expect(small.warnings.some((w) => w.code === 'paths-capped')).toBe(true);
+    expect(small.best!.overall).toBeLessThanOrEqual(report.best!.overall);
   });
 
   it('reports dead ends and unreachable endings', () => {
     const s = scenario({
       variables: { never: false },
       nodes: {
-        a: { replies: [{ id: 'x', next: 'stuck' }, { id: 'y', next: 'end' }] },
-        stuck: { replies: [{ id: 'z', when: 'never', next: 'end' }] },
+        a: { replies: [{ id: 'x', next: 'limbo' }, { id: 'y', next: 'end' }] },
+        limbo: {},
         end: { end: 'resolved' },
         lost: { end: 'escalated' },
       },
     });
     const r = analyzeScenario(s);
-    expect(exploreCoverage(s).stuckAt).toEqual(new Set(['stuck']));
-    expect(r.warnings.find((w) => w.code === 'dead-end')?.message).toContain('`stuck`');
+    expect(buildStateGraph(s).stuckAt).toEqual(new Set(['limbo']));
+    expect(r.warnings.find((w) => w.code === 'dead-end')?.message).toContain('`limbo`');
     expect(r.warnings.find((w) => w.code === 'ending-unreachable')?.nodeId).toBe('lost');
   });
 
@@ -129,20 +130,23 @@ describe('analyzeScenario', () => {
   });
 });
 
-describe('pruned walks', () => {
+describe('analysis over the state graph', () => {
   const overallOf = (s: Scenario, paths: ReturnType<typeof enumeratePaths>['paths']) =>
     paths.filter((p) => p.complete).map((p) => scoreConversation(s, p.transcript));
 
-  it('find the same highest and lowest scores as walking every path', () => {
+  it('finds the highest score of every path, and a lowest at least as low, each on a real path', () => {
     fc.assert(
       fc.property(scenarioArb(), (s) => {
-        const every = overallOf(s, enumeratePaths(s, { order: 'file' }).paths);
+        const every = overallOf(s, enumeratePaths(s, { order: 'file', maxPaths: 100_000, maxVisits: 8 }).paths);
         fc.pre(every.length > 0);
-        const high = overallOf(s, enumeratePaths(s, { order: 'best-first', prune: 'max' }).paths);
-        expect(Math.max(...high.map((r) => r.overall))).toBe(Math.max(...every.map((r) => r.overall)));
-        const clean = every.filter((r) => r.autoFail === null);
-        const low = overallOf(s, enumeratePaths(s, { order: 'worst-first', prune: 'min', excludeAutoFail: true }).paths);
-        if (clean.length > 0) expect(Math.min(...low.map((r) => r.overall))).toBe(Math.min(...clean.map((r) => r.overall)));
+        const r = analyzeScenario(s);
+        expect(r.best!.overall).toBe(Math.max(...every.map((x) => x.overall)));
+        expect(replay(s, r.best!.steps).overall).toBe(r.best!.overall);
+        const clean = every.filter((x) => x.autoFail === null);
+        if (clean.length > 0) {
+          expect(r.worstNonAutoFail!.overall).toBeLessThanOrEqual(Math.min(...clean.map((x) => x.overall)));
+          expect(replay(s, r.worstNonAutoFail!.steps).overall).toBe(r.worstNonAutoFail!.overall);
+        }
       }),
       { numRuns: 120 },
     );

@@ -20,9 +20,10 @@ describe('calm-desk play', () => {
 
   it('gives JSON with the transcript and the score', async () => {
     const io = fakeIO();
-    expect(await main(['play', fixture, '--choices', '1', '--choices', '2', '--interrupt', '1', '--format', 'json'], io)).toBe(0);
+    // Decision 1 interrupts (cut off: the customer picks up again), decision 2 answers the same node.
+    expect(await main(['play', fixture, '--choices', '1', '--choices', '1,2', '--interrupt', '1', '--format', 'json'], io)).toBe(0);
     const body = JSON.parse(io.stdout);
-    expect(body.script).toEqual({ choices: [1, 2], interrupt: [1], silent: [], speed: 'normal' });
+    expect(body.script).toEqual({ choices: [1, 1, 2], interrupt: [1], silent: [], speed: 'normal' });
     expect(body.score.patience.interruptions).toBe(1);
     expect(body.score.trustRuiners.arrogance.count).toBe(1);
     expect(body.transcript.at(-1)).toMatchObject({ type: 'end', outcome: 'unresolved' });
@@ -61,7 +62,10 @@ describe('calm-desk analyze', () => {
     const io = fakeIO();
     expect(await main(['analyze', fixture], io)).toBe(0);
     expect(io.stdout).toContain('parcel-counter (en) "The parcel that went to the wrong town"');
-    expect(io.stdout).toMatch(/Score range: 0\.\.\d+ over \d+ scored paths/);
+    expect(io.stdout).toMatch(/Score range: 0\.\.\d+ over \d+ conversation states/);
+    expect(io.stdout).toMatch(/Naive players \(through the real machine and driver; \* = mean above 50, polite above 60\):/);
+    expect(io.stdout).toMatch(/ {4}longest +\d+\*? +play: --choices /);
+    expect(io.stdout).toMatch(/ {4}random +[\d.]+\*? +mean of 200 \(seed 1\), p10 \d+, p90 \d+/);
     expect(io.stdout).toMatch(/best\s+\d+\s+resolved at sorted\s+play: --choices sorry-find,track/);
     expect(io.stdout).toMatch(/annoyed-leave\s+unresolved\s+reachable/);
     expect(io.stdout).toContain('judging yes');
@@ -74,9 +78,13 @@ describe('calm-desk analyze', () => {
     const body = JSON.parse(io.stdout);
     expect(body.files[0].report.scenarioId).toBe('parcel-counter');
     expect(body.files[0].report.best.playArgs).toBe('--choices sorry-find,track');
+    expect(Object.keys(body.files[0].naive.policies)).toEqual(['longest', 'shortest', 'first', 'random', 'interrupt', 'wait', 'best-interrupting', 'polite']);
+    expect(body.files[0].naive.policies.random).toMatchObject({ runs: 200 });
     const summary = fakeIO();
     expect(await main(['analyze', join(repoRoot, 'tests/fixtures/transcripts/scenarios'), '--summary'], summary)).toBe(0);
     expect(summary.stdout).toMatch(/parcel-counter\s+en\s+0\.\.\d+/);
+    expect(summary.stdout).toMatch(/scenario\s+lang\s+best\s+longest\s+shortest\s+first\s+random mean p10 p90\s+interrupt\s+wait\s+best-int\s+polite/);
+    expect(summary.stdout).toMatch(/library mean\s+\d+/);
     expect(summary.stdout).toContain('Library: 1 scenario ids (1 in en, 0 in fi)');
     expect(summary.stdout).toMatch(/judging\s+1 {2}parcel-counter/);
   });

@@ -1,76 +1,45 @@
 /**
- * The bundled library's quality thresholds (issue 6), over every scenarios/*.yaml. Scenario
- * writers tune against this test: each failure names the file, the figure, the threshold and,
- * where it helps, the `calm-desk play` arguments of the path concerned.
+ * The bundled library against the targets of issue 11 ("Must show") and the working spec,
+ * section E, through the real machine and driver on a fake clock. Scenario writers tune against
+ * this test: every failure is a list of sentences, one per miss, naming the file, the figure, the
+ * target and the `npx calm-desk play` arguments that show it. `npm run library:report -- <file>`
+ * prints the same checks (and the figures behind them) for one file in a few seconds.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeScenario, type AnalysisReport } from '../../src/analysis/analyze.ts';
-import { summarizeLibrary } from '../../src/analysis/library.ts';
+import { fileFigures, fileMisses, libraryMisses, LIBRARY_TARGETS, type FileFigures } from '../../src/analysis/libraryChecks.ts';
 import type { CliIO } from '../../src/cli/command.ts';
 import { lintPaths } from '../../src/cli/commands/lint.ts';
+import { isRubricFileName, loadRubric } from '../../src/scoring/loadRubric.ts';
+import { rubricFor, type Rubric } from '../../src/scoring/rubric.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/model.ts';
-import { GOOD_TAGS, LANGUAGES, TRUST_RUINERS } from '../../src/scenario/vocabulary.ts';
+import { GOOD_TAGS } from '../../src/scenario/vocabulary.ts';
+import { summarizeLibrary } from '../../src/analysis/library.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const scenarioDir = join(root, 'scenarios');
-const files = readdirSync(scenarioDir).filter((f) => f.endsWith('.yaml')).sort();
+const yamlFiles = readdirSync(scenarioDir).filter((f) => f.endsWith('.yaml')).sort();
+const files = yamlFiles.filter((f) => !isRubricFileName(f));
 
-const BEST_AT_LEAST = 90;
-const WORST_NON_AUTO_FAIL_AT_MOST = 40;
-const TRAP_SCENARIOS_AT_LEAST = 3;
-const IDS_PER_LANGUAGE_AT_LEAST = 10;
+/** The rubrics beside the scenarios, as the game bundles them. */
+const rubrics: Record<string, Rubric> = {};
+for (const f of yamlFiles.filter(isRubricFileName)) {
+  const rubric = loadRubric(readFileSync(join(scenarioDir, f), 'utf8'), f).rubric;
+  if (rubric) rubrics[rubric.id] = rubric;
+}
 
 const io: CliIO = { out: () => undefined, err: () => undefined, isTTY: false, env: {}, cwd: root };
 
-const loaded = new Map<string, Scenario | null>();
-const analyses = new Map<string, AnalysisReport>();
+const figures = new Map<string, FileFigures | null>();
 
-function scenarioOf(file: string): Scenario | null {
-  if (!loaded.has(file)) loaded.set(file, loadScenario(readFileSync(join(scenarioDir, file), 'utf8'), `scenarios/${file}`).scenario);
-  return loaded.get(file)!;
-}
-
-function analysisOf(file: string): AnalysisReport | null {
-  const scenario = scenarioOf(file);
-  if (!scenario) return null;
-  if (!analyses.has(file)) analyses.set(file, analyzeScenario(scenario));
-  return analyses.get(file)!;
-}
-
-function hasSevereOption(scenario: Scenario): boolean {
-  return Object.values(scenario.nodes).some(
-    (node) =>
-      node.replies.some((r) => r.tags.includes('tyranny') || r.tags.includes('insult')) ||
-      (node.silence?.tags.some((t) => t === 'tyranny' || t === 'insult') ?? false),
-  );
-}
-
-/** Every threshold one scenario misses, as sentences a writer can act on. */
-function problemsOf(file: string): string[] {
-  const scenario = scenarioOf(file);
-  const report = analysisOf(file);
-  if (!scenario || !report) return [`${file}: does not load; run \`npx calm-desk lint scenarios/${file}\``];
-  const problems: string[] = [];
-  const best = report.best;
-  if (!best) problems.push(`${file}: no path reaches an ending`);
-  else if (best.overall < BEST_AT_LEAST) {
-    problems.push(`${file}: best path scores ${best.overall}, needs at least ${BEST_AT_LEAST} (play ${best.playArgs})`);
+/** Everything the targets look at for one file (computed once per file). */
+function figuresOf(file: string): FileFigures | null {
+  if (!figures.has(file)) {
+    const { scenario } = loadScenario(readFileSync(join(scenarioDir, file), 'utf8'), `scenarios/${file}`);
+    figures.set(file, scenario ? fileFigures(`scenarios/${file}`, scenario, { runs: LIBRARY_TARGETS.randomRuns, rubric: rubricFor(scenario.rubric, rubrics) }) : null);
   }
-  const worst = report.worstNonAutoFail;
-  if (!worst) problems.push(`${file}: every path auto-fails, so there is no worst non-auto-fail path`);
-  else if (worst.overall > WORST_NON_AUTO_FAIL_AT_MOST) {
-    problems.push(`${file}: worst path without auto-fail scores ${worst.overall}, needs at most ${WORST_NON_AUTO_FAIL_AT_MOST} (play ${worst.playArgs})`);
-  }
-  if (hasSevereOption(scenario) && !report.autoFailReachable) {
-    problems.push(`${file}: has a tyranny or insult option, but no path reaches it (no auto-fail path)`);
-  }
-  for (const ending of report.endings.filter((e) => !e.reachable)) {
-    problems.push(`${file}: ending \`${ending.nodeId}\` (${ending.outcome}) is not reachable`);
-  }
-  return problems;
+  return figures.get(file)!;
 }
 
 describe('scenario library', () => {
@@ -78,38 +47,31 @@ describe('scenario library', () => {
     expect(files.length, 'scenarios/*.yaml is empty').toBeGreaterThan(0);
   });
 
-  it('lints clean: no errors and no warnings in any file', async () => {
-    const checked = await lintPaths(io, files.map((f) => `scenarios/${f}`));
+  it('lints clean: no errors and no warnings in any file (naive players included, CD308)', async () => {
+    const checked = await lintPaths(io, yamlFiles.map((f) => `scenarios/${f}`));
     const found = checked.flatMap((entry) =>
-      entry.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`),
+      entry.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`),
     );
     expect(found).toEqual([]);
-  });
+  }, 600_000);
 
-  it.each(files)('%s meets the score, ending and auto-fail thresholds', (file) => {
-    expect(problemsOf(file)).toEqual([]);
-  });
+  // Best ≥ 90; naive means ≤ 50 (polite ≤ 60); one trust-ruiner on the best path never in the top band;
+  // every ending reachable; every reply has feedback; the best reply the longest at ≤ 1/3 of nodes;
+  // stars and scores quoted in facilitator notes agree with the engine.
+  it.each(files)('%s meets every per-file target', (file) => {
+    const f = figuresOf(file);
+    expect(f ? fileMisses(f) : [`scenarios/${file}: does not load; run \`npx calm-desk lint scenarios/${file}\``]).toEqual([]);
+  }, 120_000);
 
-  it(`makes each trust-ruiner a live trap in at least ${TRAP_SCENARIOS_AT_LEAST} scenarios and rewards every good tag`, () => {
-    const library = summarizeLibrary(files.map(analysisOf).filter((r): r is AnalysisReport => r !== null));
-    const problems: string[] = [];
-    for (const tag of TRUST_RUINERS) {
-      const ids = library.trapScenarios[tag];
-      if (ids.length < TRAP_SCENARIOS_AT_LEAST) {
-        problems.push(`${tag} is a live trap in ${ids.length} scenario(s) (${ids.join(', ') || 'none'}), needs ${TRAP_SCENARIOS_AT_LEAST}`);
-      }
-    }
-    for (const tag of GOOD_TAGS) {
-      if (library.rewardScenarios[tag].length === 0) problems.push(`good tag ${tag} is rewarded in no scenario`);
-    }
-    expect(problems).toEqual([]);
-  });
+  // en and fi of one scenario share ids and graph; each trust-ruiner is a live trap in ≥ 6 scenarios;
+  // at least 10 scenario ids per language.
+  it('meets the targets across files: translations in step, traps, languages', () => {
+    const all = files.map(figuresOf).filter((f): f is FileFigures => f !== null);
+    expect(libraryMisses(all)).toEqual([]);
+  }, 600_000);
 
-  it(`has at least ${IDS_PER_LANGUAGE_AT_LEAST} scenario ids in each language`, () => {
-    const library = summarizeLibrary(files.map(analysisOf).filter((r): r is AnalysisReport => r !== null));
-    const problems = LANGUAGES.filter((l) => library.idsByLanguage[l].length < IDS_PER_LANGUAGE_AT_LEAST).map(
-      (l) => `${l}: ${library.idsByLanguage[l].length} scenario ids (${library.idsByLanguage[l].join(', ')}), needs ${IDS_PER_LANGUAGE_AT_LEAST}`,
-    );
-    expect(problems).toEqual([]);
+  it('rewards every good tag somewhere', () => {
+    const library = summarizeLibrary(files.map(figuresOf).flatMap((f) => (f ? [f.analysis] : [])));
+    expect(GOOD_TAGS.filter((t) => library.rewardScenarios[t].length === 0).map((t) => `good tag ${t} is rewarded in no scenario`)).toEqual([]);
   });
 });

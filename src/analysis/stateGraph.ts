@@ -1,0 +1,529 @@
+/**
+ * Analysis over the scenario's state graph, not over its paths. A state is everything about a
+ * conversation waiting for a decision that can change what happens next (node, variables, mood
+ * and whatever else the engine keeps per visit), found once each by a breadth-first walk with the
+ * conversation's own rules; the histories that lead there are merged. Reachability (endings,
+ * walk-outs, tags, dead ends) is read off the graph exactly.
+ *
+ * Scores are found by a label search over the same graph: a label is what the score will make of
+ * a history (good gains per virtue, the additive costs, trust-ruiner count, decisions, auto-fail),
+ * and at each state only labels no other label there beats are kept (a label beats another when
+ * it is at least as good on every figure, so whatever follows, its score is at least as high).
+ * The search walks decision by decision up to `maxDecisions`; `maxLabels` bounds its work, and
+ * only the score range can be cut by it (the report says so), never reachability.
+ */
+import * as rules from '../conversation/rules.ts';
+import type { ConversationContext } from '../conversation/context.ts';
+import type { DecisionEntry, EndEntry, TranscriptEntry } from '../conversation/transcript.ts';
+import type { Scenario } from '../scenario/model.ts';
+import { isAutoFailTag, type BehaviourTag } from '../scenario/vocabulary.ts';
+import { assessDecisions, isFreeDecision } from '../scoring/score.ts';
+import { DEFAULT_RUBRIC, tableAt, VIRTUES, type EndingKey, type Rubric } from '../scoring/rubric.ts';
+import { bestEnding } from '../scoring/shortestPath.ts';
+import { afterDecision, optionsAt, settle, withoutLines, type PathStep } from './paths.ts';
+
+/** Where an edge leads: another state, or the end of the conversation. */
+export type EdgeTarget =
+  | { kind: 'state'; state: number }
+  | { kind: 'end'; ending: EndEntry; walkOut: boolean }
+  | { kind: 'stuck'; nodeId: string };
+
+export interface Edge {
+  step: Omit<PathStep, 'decision'>;
+  decision: DecisionEntry;
+  target: EdgeTarget;
+}
+
+export interface GraphState {
+  id: number;
+  nodeId: string;
+  context: ConversationContext;
+  edges: Edge[];
+  /** The state and edge index it was first reached from (a shortest way here). */
+  parent: { state: number; edge: number } | null;
+}
+
+export interface StateGraph {
+  scenario: Scenario;
+  states: GraphState[];
+  /** Node ids where the conversation ended, by ending node (walk-outs under the node where they happen). */
+  endNodes: Set<string>;
+  walkOut: boolean;
+  tags: Set<BehaviourTag>;
+  stuckAt: Set<string>;
+  /** True when the state limit stopped the walk (only pathological files: reachability may then be incomplete). */
+  limited: boolean;
+  /** A shortest way to an auto-failing decision, when there is one. */
+  autoFailSteps: PathStep[] | null;
+  /** True when no state exists at all (the start itself ends or gets stuck). */
+  trivial: EdgeTarget | null;
+}
+
+/** A guard against runaway files; bundled scenarios have a few thousand states. */
+export const STATE_LIMIT = 250_000;
+
+/**
+ * What the future of a conversation depends on: the context without its history. Fields the
+ * engine adds later are included automatically, so the walk never merges two states it treats
+ * differently.
+ */
+const HISTORY_FIELDS = new Set(['scenario', 'transcript', 'checkpoints', 'lastAt', 'turn', 'answerableAt', 'decisionCount', 'pausedPhase']);
+
+export function stateKey(context: ConversationContext): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(context).sort()) {
+    if (HISTORY_FIELDS.has(key)) continue;
+    parts.push(`${key}=${JSON.stringify((context as unknown as Record<string, unknown>)[key])}`);
+  }
+  return parts.join('|');
+}
+
+/** The ending entry a settled or walked-out context ends with. */
+function endingIn(transcript: readonly TranscriptEntry[]): EndEntry {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const entry = transcript[i]!;
+    if (entry.type === 'end') return entry;
+  }
+  throw new Error('an ended conversation has an ending entry');
+}
+
+const strip = (context: ConversationContext): ConversationContext => ({ ...context, transcript: [], checkpoints: [] });
+
+/** Builds the state graph of a scenario (pure; a few milliseconds for a bundled scenario). */
+export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT): StateGraph {
+  const lean = withoutLines(scenario);
+  const graph: StateGraph = {
+    scenario,
+    states: [],
+    endNodes: new Set(),
+    walkOut: false,
+    tags: new Set(),
+    stuckAt: new Set(),
+    limited: false,
+    autoFailSteps: null,
+    trivial: null,
+  };
+  const ids = new Map<string, number>();
+  const target = (settled: ReturnType<typeof settle>, parent: GraphState['parent']): EdgeTarget | null => {
+    const ctx = settled.context;
+    if (settled.stuck) {
+      graph.stuckAt.add(ctx.nodeId);
+      return { kind: 'stuck', nodeId: ctx.nodeId };
+    }
+    if (settled.ended) {
+      const ending = endingIn(ctx.transcript);
+      graph.endNodes.add(ending.nodeId);
+      return { kind: 'end', ending, walkOut: false };
+    }
+    const key = stateKey(ctx);
+    const known = ids.get(key);
+    if (known !== undefined) return { kind: 'state', state: known };
+    if (graph.states.length >= stateLimit) {
+      graph.limited = true;
+      return null;
+    }
+    const id = graph.states.length;
+    ids.set(key, id);
+    graph.states.push({ id, nodeId: ctx.nodeId, context: strip(ctx), edges: [], parent });
+    return { kind: 'state', state: id };
+  };
+  const first = target(settle(rules.initialContext(lean)), null);
+  if (first && first.kind !== 'state') graph.trivial = first;
+  for (let next = 0; next < graph.states.length; next++) {
+    const state = graph.states[next]!;
+    const options = optionsAt(state.context);
+    if (options.length === 0) graph.stuckAt.add(state.nodeId);
+    for (const option of options) {
+      const decided = option.apply(state.context);
+      const decision = decided.transcript[decided.transcript.length - 1];
+      if (decision?.type !== 'decision') continue;
+      decision.tags.forEach((t) => graph.tags.add(t));
+      const step = { nodeId: state.nodeId, ...option.step };
+      const edgeIndex = state.edges.length;
+      const after = afterDecision(decided);
+      let to: EdgeTarget | null;
+      if (after.ended) {
+        const ending = endingIn(after.context.transcript);
+        graph.walkOut ||= ending.outcome === 'walked-out';
+        graph.endNodes.add(ending.nodeId);
+        to = { kind: 'end', ending, walkOut: true };
+      } else {
+        to = target(settle(strip(after.context)), { state: state.id, edge: edgeIndex });
+      }
+      if (!to) continue;
+      state.edges.push({ step, decision: { ...decision }, target: to });
+      if (!graph.autoFailSteps && decision.tags.some(isAutoFailTag)) graph.autoFailSteps = [...stepsTo(graph, state.id), { decision: 0, ...step }].map((s, i) => ({ ...s, decision: i + 1 }));
+    }
+  }
+  return graph;
+}
+
+/** The steps of the first-found (shortest) way to a state. */
+export function stepsTo(graph: StateGraph, stateId: number): PathStep[] {
+  const steps: PathStep[] = [];
+  for (let s = graph.states[stateId]!; s.parent; s = graph.states[s.parent.state]!) {
+    steps.push({ decision: 0, ...graph.states[s.parent.state]!.edges[s.parent.edge]!.step });
+  }
+  return steps.reverse().map((s, i) => ({ ...s, decision: i + 1 }));
+}
+
+/** What one decision does to the score, read with the scorer's own assessment. */
+interface Delta {
+  /** False for decisions the scorer does not count against efficiency (see `isFreeDecision`). */
+  counted: boolean;
+  good: number[];
+  /** Weighted bad effects minus penalties minus mood-rise cost. */
+  additive: number;
+  ruiners: number;
+  critical: boolean;
+}
+
+function deltaOf(scenario: Scenario, decision: DecisionEntry, rubric: Rubric): Delta {
+  const [assessment] = assessDecisions(scenario, [decision], rubric);
+  const tags = assessment!.tags;
+  const good = VIRTUES.map(() => 0);
+  let additive = 0;
+  VIRTUES.forEach((virtue, i) => {
+    let largest = 0;
+    for (const tag of tags) {
+      const effect = rubric.tags[tag]?.[virtue] ?? 0;
+      if (effect > 0) largest = Math.max(largest, effect);
+      else additive += effect * rubric.weights[virtue];
+    }
+    good[i] = largest;
+  });
+  const ruiners = assessment!.ruiners.filter((t) => !rubric.critical.includes(t));
+  additive -= ruiners.reduce((sum, t) => sum + rubric.penalties[t], 0);
+  additive -= rubric.moodRise * Math.max(0, decision.moodAfter - decision.moodBefore);
+  const critical = tags.some((t) => rubric.critical.includes(t));
+  return { counted: !isFreeDecision(decision), good, additive, ruiners: ruiners.length, critical };
+}
+
+interface Label {
+  state: number;
+  good: number[];
+  additive: number;
+  ruiners: number;
+  /** Decisions that count against efficiency. */
+  decisions: number;
+  /** Every decision, free ones included (bounds the walk). */
+  steps: number;
+  critical: boolean;
+  parent: Label | null;
+  edge: Edge | null;
+  dead: boolean;
+}
+
+/**
+ * Fewest decisions from each state to an accepted end of the conversation (a walk backwards);
+ * with `cost`, edges weigh what `cost` says (0 for decisions the scorer does not count).
+ */
+export function distancesToEnd(graph: StateGraph, accept: (target: EdgeTarget) => boolean = () => true, cost: (edge: Edge) => number = () => 1): number[] {
+  const dist = graph.states.map(() => Infinity);
+  const into: { from: number; edge: Edge }[][] = graph.states.map(() => []);
+  const queue: number[] = [];
+  for (const state of graph.states) {
+    for (const edge of state.edges) {
+      if (edge.target.kind === 'state') into[edge.target.state]!.push({ from: state.id, edge });
+      else if (accept(edge.target) && cost(edge) < dist[state.id]!) {
+        dist[state.id] = cost(edge);
+        queue.push(state.id);
+      }
+    }
+  }
+  // Costs are 0 or 1: relaxing until nothing changes stays linear in practice.
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    for (const { from, edge } of into[id]!) {
+      const via = dist[id]! + cost(edge);
+      if (via < dist[from]!) {
+        dist[from] = via;
+        queue.push(from);
+      }
+    }
+  }
+  return dist;
+}
+
+/** A finished path found by the search, with the score its figures give. */
+export interface FoundPath {
+  steps: PathStep[];
+  overall: number;
+  ending: EndEntry | null;
+}
+
+export interface SearchResult {
+  best: FoundPath[];
+  worst: FoundPath[];
+  /** Labels kept and labels dropped because another one beat them. */
+  labels: number;
+  merged: number;
+  /** True when `maxLabels` stopped a search (the score range may then be narrower). */
+  capped: boolean;
+}
+
+export interface SearchOptions {
+  rubric?: Rubric;
+  /** Longest path considered, in decisions (default 40). */
+  maxDecisions?: number;
+  /** Labels per search before it stops (default 200 000). */
+  maxLabels?: number;
+  /** Finished paths kept per direction, best first (default 12), for the caller to score exactly. */
+  keep?: number;
+  /** Labels kept per state (default 32); beyond it the least promising are dropped and the result says `capped`. */
+  maxFront?: number;
+}
+
+/** The score a finished label gives, by the scorer's formula (see src/scoring/score.ts). */
+function finalScore(label: Label, ending: EndEntry | null, terms: EndingTermsFn, rubric: Rubric): number {
+  if (label.critical) return 0;
+  const t = terms(ending);
+  const start = [rubric.base, rubric.base, rubric.base, t.efficiencyStart];
+  let weighted = 0;
+  VIRTUES.forEach((virtue, i) => {
+    weighted += Math.min(100, start[i]! + label.good[i]!) * rubric.weights[virtue];
+  });
+  const extra = t.shortestPath === null ? 0 : Math.max(0, label.decisions - t.shortestPath);
+  const total = weighted + label.additive - rubric.extraDecision * extra + t.outcomeAdjustment - t.ratingCost;
+  return Math.min(tableAt(rubric.caps, label.ruiners), Math.min(100, Math.max(0, Math.round(total))));
+}
+
+type EndingTermsFn = (ending: EndEntry | null) => { efficiencyStart: number; outcomeAdjustment: number; ratingCost: number; shortestPath: number | null };
+
+function endingTerms(scenario: Scenario, rubric: Rubric): EndingTermsFn {
+  const best = bestEnding(scenario);
+  const bestKey: EndingKey = best?.outcome ?? 'resolved';
+  return (ending) => {
+    const key: EndingKey = ending?.outcome ?? 'incomplete';
+    const rating = ending?.satisfaction ?? null;
+    const bestRating = best?.rating ?? null;
+    const starsBelow = rating !== null && bestRating !== null ? Math.max(0, bestRating - rating) : 0;
+    return {
+      efficiencyStart: rubric.efficiencyBase[key] + (rubric.efficiencyBase.resolved - rubric.efficiencyBase[bestKey]),
+      outcomeAdjustment: rubric.endings[key] - rubric.endings[bestKey],
+      ratingCost: rubric.endingRating * starsBelow,
+      shortestPath: best?.shortestPath ?? null,
+    };
+  };
+}
+
+/** Good gains above this can no longer raise any virtue (each is capped at 100). */
+const GOOD_CAP = 100;
+
+function beatsForMax(a: Label, b: Label): boolean {
+  if (b.critical) return true;
+  if (a.critical || a.additive < b.additive || a.ruiners > b.ruiners || a.decisions > b.decisions) return false;
+  for (let i = 0; i < a.good.length; i++) if (a.good[i]! < b.good[i]!) return false;
+  return true;
+}
+
+function beatsForMin(a: Label, b: Label): boolean {
+  if (a.additive > b.additive || a.ruiners < b.ruiners || a.decisions < b.decisions) return false;
+  for (let i = 0; i < a.good.length; i++) if (a.good[i]! > b.good[i]!) return false;
+  return true;
+}
+
+function pathOf(label: Label): PathStep[] {
+  const steps: PathStep[] = [];
+  for (let l: Label | null = label; l?.edge; l = l.parent) steps.push({ decision: 0, ...l.edge.step });
+  return steps.reverse().map((s, i) => ({ ...s, decision: i + 1 }));
+}
+
+/**
+ * Highest and lowest scoring finished paths (the lowest among those without an auto-fail),
+ * a few of each, best first (worst first), with their steps.
+ */
+export function searchScores(graph: StateGraph, options: SearchOptions = {}): SearchResult {
+  const rubric = options.rubric ?? DEFAULT_RUBRIC;
+  const maxDecisions = options.maxDecisions ?? 40;
+  const maxLabels = options.maxLabels ?? 200_000;
+  const keep = options.keep ?? 12;
+  const maxFront = options.maxFront ?? 32;
+  const terms = endingTerms(graph.scenario, rubric);
+  const deltas = new Map<Edge, Delta>();
+  const deltaFor = (edge: Edge): Delta => {
+    let delta = deltas.get(edge);
+    if (!delta) {
+      delta = deltaOf(graph.scenario, edge.decision, rubric);
+      deltas.set(edge, delta);
+    }
+    return delta;
+  };
+  let labels = 0;
+  let merged = 0;
+  let capped = false;
+
+  // Past this many decisions the extra-decision cost alone takes any score to 0.
+  const shortest = bestEnding(graph.scenario)?.shortestPath ?? null;
+  const saturated = shortest === null || rubric.extraDecision <= 0 ? maxDecisions : shortest + Math.ceil(100 / rubric.extraDecision) + 2;
+  /** Longest path each search follows: `maxDecisions` when given, else until extra decisions alone make any score 0. */
+  const limitFor = (goal: 'max' | 'min'): number => (options.maxDecisions !== undefined ? Math.min(options.maxDecisions, saturated) : shortest === null ? maxDecisions : saturated) + (goal === 'min' ? 0 : 0);
+
+  /**
+   * A quick first answer. Highest: the best-looking edge among those that get closer to an ending
+   * (a shortest path, so no extra decisions). Lowest: the worst-looking edge, staying in the
+   * conversation while it can (`linger`) or not.
+   */
+  const greedy = (goal: 'max' | 'min', linger = false): { label: Label; ending: EndEntry | null; overall: number } | null => {
+    const sign = goal === 'max' ? 1 : -1;
+    let label: Label = { state: 0, good: VIRTUES.map(() => 0), additive: 0, ruiners: 0, decisions: 0, steps: 0, critical: false, parent: null, edge: null, dead: false };
+    while (label.steps < 2 * limitFor(goal)) {
+      const here = distBest[label.state] ?? Infinity;
+      const value = (edge: Edge): number => {
+        const d = deltaFor(edge);
+        const ends = edge.target.kind !== 'state';
+        return sign * (d.additive + VIRTUES.reduce((sum, v, i) => sum + d.good[i]! * rubric.weights[v], 0)) - (linger && ends ? 1000 : 0);
+      };
+      let edges = graph.states[label.state]!.edges.filter((e) => !deltaFor(e).critical);
+      if (goal === 'max') {
+        edges = edges.filter((e) => (e.target.kind === 'state' ? (distBest[e.target.state] ?? Infinity) < here : bonusOf(e.target) >= endingBonus));
+      }
+      if (edges.length === 0) return null;
+      const edge = edges.reduce((a, b) => (value(b) > value(a) ? b : a));
+      const child = extend(label, edge);
+      if (edge.target.kind !== 'state') {
+        const ending = edge.target.kind === 'end' ? edge.target.ending : null;
+        return { label: child, ending, overall: finalScore(child, ending, terms, rubric) };
+      }
+      label = child;
+    }
+    return null;
+  };
+
+  const extend = (label: Label, edge: Edge): Label => {
+    const delta = deltaFor(edge);
+    return {
+      state: edge.target.kind === 'state' ? edge.target.state : -1,
+      good: label.good.map((g, i) => Math.min(GOOD_CAP, g + delta.good[i]!)),
+      additive: label.additive + delta.additive,
+      ruiners: Math.min(rubric.caps.length - 1, label.ruiners + delta.ruiners),
+      decisions: label.decisions + (delta.counted ? 1 : 0),
+      steps: label.steps + 1,
+      critical: label.critical || delta.critical,
+      parent: label,
+      edge,
+      dead: false,
+    };
+  };
+
+  // What an ending adds (adjustment minus rating cost); the best ones, and the best of the rest.
+  const bonusOf = (target: EdgeTarget): number => {
+    if (target.kind !== 'end') return terms(null).outcomeAdjustment;
+    const t = terms(target.ending);
+    return t.outcomeAdjustment - t.ratingCost;
+  };
+  const bonuses = graph.states.flatMap((st) => st.edges.filter((e) => e.target.kind !== 'state').map((e) => bonusOf(e.target)));
+  const endingBonus = bonuses.length > 0 ? Math.max(...bonuses) : 0;
+  const otherBonus = Math.max(-Infinity, ...bonuses.filter((b) => b < endingBonus));
+  const counted = (edge: Edge): number => (deltaFor(edge).counted ? 1 : 0);
+  const dist = distancesToEnd(graph, () => true, counted);
+  const distBestCounted = distancesToEnd(graph, (target) => bonusOf(target) >= endingBonus, counted);
+  const distBest = distancesToEnd(graph, (target) => bonusOf(target) >= endingBonus);
+
+  /**
+   * The most a label can still end with: every virtue's good gains saturated, no more costs, the
+   * ending's bonus, and at least the extra decisions the fewest counted decisions still needed
+   * bring (free decisions, like waiting through venting, cost nothing).
+   */
+  const boundVia = (label: Label, toGo: number, bonus: number): number => {
+    if (!Number.isFinite(toGo) || !Number.isFinite(bonus)) return -Infinity;
+    const extra = shortest === null ? 0 : Math.max(0, label.decisions + toGo - shortest);
+    return Math.round(100 + label.additive - rubric.extraDecision * extra + bonus);
+  };
+  const upperBound = (label: Label): number => {
+    if (label.critical) return 0;
+    if (label.state < 0) return 100;
+    const best = Math.max(boundVia(label, distBestCounted[label.state] ?? Infinity, endingBonus), boundVia(label, dist[label.state] ?? Infinity, otherBonus));
+    return Math.min(tableAt(rubric.caps, label.ruiners), best);
+  };
+
+  const run = (goal: 'max' | 'min'): FoundPath[] => {
+    const limit = limitFor(goal);
+    const finished: { label: Label; ending: EndEntry | null; overall: number }[] = [];
+    const tries = goal === 'max' ? [greedy('max')] : [greedy('min', true), greedy('min', false)];
+    const found = tries.filter((t): t is NonNullable<typeof t> => t !== null).sort((a, b) => (goal === 'max' ? b.overall - a.overall : a.overall - b.overall));
+    const first = found[0] ?? null;
+    finished.push(...found);
+    // A path without auto-fail at 0 is the lowest there can be; at 100, the highest.
+    if (first && first.overall === (goal === 'min' ? 0 : 100)) return [{ steps: pathOf(first.label), overall: first.overall, ending: first.ending }];
+    let incumbent = first?.overall ?? (goal === 'max' ? -1 : 101);
+    let floor = false;
+    const beats = goal === 'max' ? beatsForMax : beatsForMin;
+    const fronts = new Map<number, Label[]>();
+    // For ranking labels when a state's front is full: the most (least) promising go first.
+    const promise = (label: Label): number => (goal === 'max' ? upperBound(label) : -label.additive + 12 * label.ruiners + label.decisions);
+    const admit = (label: Label): boolean => {
+      const front = fronts.get(label.state) ?? [];
+      if (front.some((other) => beats(other, label))) {
+        merged++;
+        return false;
+      }
+      const kept: Label[] = [];
+      for (const other of front) {
+        if (beats(label, other)) {
+          other.dead = true;
+          merged++;
+        } else kept.push(other);
+      }
+      kept.push(label);
+      if (kept.length > maxFront) {
+        // Too many labels no other beats: keep the most promising ones; the range may be cut.
+        capped = true;
+        kept.sort((a, b) => promise(b) - promise(a));
+        for (const dropped of kept.splice(maxFront)) dropped.dead = true;
+        if (label.dead) {
+          fronts.set(label.state, kept);
+          return false;
+        }
+      }
+      fronts.set(label.state, kept);
+      return true;
+    };
+    const start: Label = { state: 0, good: VIRTUES.map(() => 0), additive: 0, ruiners: 0, decisions: 0, steps: 0, critical: false, parent: null, edge: null, dead: false };
+    if (graph.states.length === 0) return [];
+    let layer: Label[] = [start];
+    admit(start);
+    for (let depth = 0; layer.length > 0; depth++) {
+      const nextLayer: Label[] = [];
+      for (const label of layer) {
+        if (label.dead) continue;
+        for (const edge of graph.states[label.state]!.edges) {
+          if (goal === 'min' && deltaFor(edge).critical) continue;
+          const child = extend(label, edge);
+          if (edge.target.kind !== 'state') {
+            const ending = edge.target.kind === 'end' ? edge.target.ending : null;
+            const overall = finalScore(child, ending, terms, rubric);
+            finished.push({ label: child, ending, overall });
+            if (goal === 'max') incumbent = Math.max(incumbent, overall);
+            else incumbent = Math.min(incumbent, overall);
+            if (goal === 'min' && overall === 0) floor = true;
+            continue;
+          }
+          if (child.decisions >= limit || child.steps >= 2 * limit) continue;
+          // Branch and bound: a label that cannot reach the best score found so far is dropped.
+          if (goal === 'max' && upperBound(child) < incumbent) {
+            merged++;
+            continue;
+          }
+          if (labels >= maxLabels) {
+            capped = true;
+            continue;
+          }
+          if (admit(child)) {
+            labels++;
+            nextLayer.push(child);
+          }
+        }
+      }
+      // Nothing scores below 0: once a path without auto-fail gets there, the lowest is found.
+      layer = floor ? [] : nextLayer;
+    }
+    const sign = goal === 'max' ? -1 : 1;
+    finished.sort((a, b) => sign * (a.overall - b.overall) || a.label.decisions - b.label.decisions);
+    return finished.slice(0, keep).map((f) => ({ steps: pathOf(f.label), overall: f.overall, ending: f.ending }));
+  };
+
+  const best = run('max');
+  const worst = run('min');
+  return { best, worst, labels, merged, capped };
+}
