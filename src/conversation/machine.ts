@@ -37,6 +37,7 @@ export const conversationSetup = setup({
       event.type === 'customer.startedLine' && rules.isLineExpected(context, event.index, true),
     isEndNode: ({ context }) => rules.isEndNode(rules.nodeOf(context)),
     isBranchNode: ({ context }) => rules.isBranchNode(rules.nodeOf(context)),
+    isBranchLoop: ({ context }) => rules.isBranchLoop(context),
     isDecisionNode: ({ context }) => rules.isDecisionNode(rules.nodeOf(context)),
     isReplyVisible: ({ context, event }) =>
       event.type === 'trainee.choose' && rules.findVisibleReply(context, event.choiceId) !== undefined,
@@ -126,6 +127,7 @@ export function createConversationMachine(scenario: Scenario) {
               'customer.startedLine': { guard: 'isLineExpected', actions: 'recordLine' },
               'customer.finishedSpeaking': [
                 { guard: 'isEndNode', target: '#conversation.ended', actions: 'endAtNode' },
+                { guard: 'isBranchLoop', target: '#conversation.ended', actions: 'endAtNode' },
                 { guard: 'isBranchNode', target: 'speaking', reenter: true, actions: 'takeBranch' },
                 { guard: 'isDecisionNode', target: 'awaiting', actions: 'markAnswerable' },
                 { target: '#conversation.ended', actions: 'endAtNode' },

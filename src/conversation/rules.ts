@@ -620,3 +620,23 @@ export function settleDecision(context: ConversationContext, at: number): { cont
   }
   return { context: enterPendingNode(context, at), ended: false };
 }
+
+// Branch-loop guard (issue 12, item 3; lint reports such loops as CD219, see src/scenario/branch-loops.ts).
+
+/**
+ * True when the current node is a branch node whose branches, followed under the current
+ * variables, come back round to a node already passed without a decision or an ending. Branches
+ * never change variables, so such a loop would go on forever: the machine ends the conversation
+ * here instead (unresolved, like a dead end).
+ */
+export function isBranchLoop(context: ConversationContext): boolean {
+  const seen = new Set<string>();
+  for (let id: string | undefined = context.nodeId; id !== undefined; ) {
+    const node: ScenarioNode | undefined = Object.hasOwn(context.scenario.nodes, id) ? context.scenario.nodes[id] : undefined;
+    if (!isBranchNode(node)) return false;
+    if (seen.has(id)) return true;
+    seen.add(id);
+    id = branchTarget(node!, context.variables);
+  }
+  return false;
+}
