@@ -11,6 +11,7 @@ import { main } from '../../src/cli/main.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { isRubricFileName, loadRubric, rubricIdOfFileName } from '../../src/scoring/loadRubric.ts';
 import { DEFAULT_RUBRIC, maxDecisionGain, rubricFor, tableAt } from '../../src/scoring/rubric.ts';
+import { rubricJsonSchemaText } from '../../src/scoring/rubricJsonSchema.ts';
 import { scoreConversation } from '../../src/scoring/score.ts';
 import { fakeIO } from '../cli/helpers.ts';
 import { kettleScenario } from '../conversation/helpers/builder.ts';
@@ -26,6 +27,17 @@ describe('the default rubric', () => {
     expect(rubric).toEqual(DEFAULT_RUBRIC);
     // Every key is written out in the file, so a QA manager sees every number.
     for (const key of Object.keys(DEFAULT_RUBRIC)) expect(defaultText).toMatch(new RegExp(`^${key}:`, 'm'));
+  });
+
+  it('points editors at scenarios/rubric.schema.json, generated from the zod schema', () => {
+    expect(defaultText.startsWith('# yaml-language-server: $schema=./rubric.schema.json\n')).toBe(true);
+    const committed = readFileSync(join(root, 'scenarios', 'rubric.schema.json'), 'utf8');
+    const stale = 'scenarios/rubric.schema.json is stale: regenerate it with rubricJsonSchemaText() (src/scoring/rubricJsonSchema.ts)';
+    expect(committed, stale).toBe(rubricJsonSchemaText());
+    const schema = JSON.parse(committed) as { required: string[]; properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(schema.required).toEqual(['id']);
+    expect(Object.keys(schema.properties)).toEqual(Object.keys(DEFAULT_RUBRIC));
+    expect(schema.additionalProperties).toBe(false);
   });
 
   it('has the numbers SPEC D fixes (an unfinished conversation counts like a walk-out)', () => {
