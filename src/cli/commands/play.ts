@@ -2,7 +2,7 @@
 import { playScript } from '../../analysis/play.ts';
 import { READING_SPEEDS } from '../../conversation/constants.ts';
 import { interruptionOf, silenceRuleOf } from '../../conversation/rules.ts';
-import type { DecisionEntry, Transcript } from '../../conversation/transcript.ts';
+import type { DecisionEntry, EndEntry, Transcript } from '../../conversation/transcript.ts';
 import { VENTING_SILENCE_MOOD } from '../../scenario/defaults.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/model.ts';
@@ -46,6 +46,11 @@ export function numberList(values: readonly string[], option: string): number[] 
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)}s`;
+const WALK_OUT_REASONS: Record<NonNullable<EndEntry['walkOut']>, string> = {
+  mood: 'the mood reached walksOutAt',
+  interruptions: 'the third interruption',
+  silences: 'the last silence the node allows',
+};
 const signed = (n: number): string => `${n >= 0 ? '+' : ''}${n}`;
 
 /** The mood change the file wrote for a decision (reply, interruption, silence), before clamping to 0..100. */
@@ -76,10 +81,12 @@ function renderTranscript(scenario: Scenario, transcript: Transcript, style: Sty
   for (const entry of transcript) {
     if (entry.type === 'line') {
       const why = entry.cause === 'node' ? '' : style.dim(` (${entry.cause === 'interrupted' ? 'reacting to the interruption' : 'after the silence'})`);
-      lines.push(`${seconds(entry.at)}  ${style.bold(name)} [${entry.expression}]: ${escapeControls(entry.text)}${why}`);
+      const does = entry.action ? `*${escapeControls(entry.action)}* ` : '';
+      lines.push(`${seconds(entry.at)}  ${style.bold(name)} [${entry.expression}]: ${does}${escapeControls(entry.text)}${why}`);
     } else if (entry.type === 'decision') {
       const reply = scenario.nodes[entry.nodeId]?.replies.find((r) => r.id === entry.choiceId);
-      const said = entry.kind === 'silence' ? style.dim('(stays silent)') : escapeControls(String(reply?.say ?? entry.choiceId));
+      const does = reply?.action ? `*${escapeControls(reply.action)}* ` : '';
+      const said = entry.kind === 'silence' ? style.dim('(stays silent)') : `${does}${escapeControls(String(reply?.say ?? entry.choiceId))}`;
       const early = entry.interrupted ? style.yellow(' (interrupting)') : '';
       lines.push(`${seconds(entry.at)}  ${style.bold('You')}${early}: ${said}`);
       const added = entry.added.map((a) => `+${a.tag} (${a.reason})`);
@@ -89,7 +96,8 @@ function renderTranscript(scenario: Scenario, transcript: Transcript, style: Sty
       lines.push(`         ${style.dim(`decision ${entry.index + 1} at ${entry.nodeId}${how}: ${tags}; ${moodText(scenario, entry)}`)}`);
     } else if (entry.type === 'end') {
       const rating = entry.satisfaction !== undefined ? `, rating ${entry.satisfaction}/5` : '';
-      lines.push(`${seconds(entry.at)}  ${style.bold(`Ended: ${entry.outcome}`)} at ${entry.nodeId}${rating}${entry.comment ? `: ${escapeControls(entry.comment)}` : ''}`);
+      const why = entry.walkOut ? ` (${WALK_OUT_REASONS[entry.walkOut]})` : '';
+      lines.push(`${seconds(entry.at)}  ${style.bold(`Ended: ${entry.outcome}`)} at ${entry.nodeId}${why}${rating}${entry.comment ? `: ${escapeControls(entry.comment)}` : ''}`);
     } else {
       lines.push(`${seconds(entry.at)}  ${style.dim(entry.type === 'pause' ? '(paused)' : '(resumed)')}`);
     }
