@@ -16,6 +16,8 @@ export interface FetchedResource {
 /** One cold load of a page. */
 export interface ColdLoad {
   appReadyMs: number;
+  /** First contentful paint (the static splash of index.html, issue 12), -1 when none. */
+  firstPaintMs: number;
   resources: FetchedResource[];
 }
 
@@ -29,6 +31,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad>
       timeout: 60_000,
     });
     const appReadyMs = await page.evaluate(() => performance.getEntriesByName('app-ready', 'mark')[0]?.startTime ?? -1);
+    const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
     const resources = await page.evaluate(() =>
       [
         ...(performance.getEntriesByType('navigation') as PerformanceResourceTiming[]),
@@ -37,6 +40,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad>
     );
     return {
       appReadyMs,
+      firstPaintMs,
       resources: resources.map((entry) => ({ url: entry.url, kind: kindOf(entry.url, entry.type), bytes: entry.bytes, startMs: entry.startMs })),
     };
   } finally {
