@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultInterruptedLine, defaultSilencePrompt } from '../../src/scenario/defaults.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
+import briefingEn from '../../src/i18n/locales/en/briefing.ts';
 import conversationEn from '../../src/i18n/locales/en/conversation.ts';
+import selectEn from '../../src/i18n/locales/en/select.ts';
 import debriefEn from '../../src/i18n/locales/en/debrief.ts';
 import debriefFi from '../../src/i18n/locales/fi/debrief.ts';
 import { expectAccessible, holdTime, saveScreens, useBrowser } from './harness/browser.ts';
@@ -99,7 +101,24 @@ describe('interrupting and waiting, on a test scenario', () => {
     const name = scenario.customer.name;
     const { page } = await browser.open({ path: game.url, clock: true });
     await waitForScene(page, 'Title');
-    await startConversation(page, playable, 'keyboard');
+    await startConversation(page, playable, 'keyboard', async (scene) => {
+      const screen = page.locator(`#cd-overlay section.cd-screen[data-scene="${scene}"]`).last();
+      if (scene === 'ScenarioSelect') {
+        // The course: step and "recommended next" on the card, the order explained above the list.
+        const card = screen.locator('.cd-card-item[data-recommended="true"]');
+        expect(await card.innerText()).toContain(selectEn.recommended);
+        expect(await card.innerText()).toContain(selectEn.step.replace('{order}', '1'));
+        expect(await screen.getByTestId('course').innerText()).toContain(selectEn.recommendedText.replace('{title}', scenario.title));
+      }
+      if (scene === 'Briefing') {
+        // The longer story and the length as a range.
+        const text = await screen.innerText();
+        expect(text).toContain(briefingEn.background);
+        expect(text).toContain(scenario.brief!.background!.slice(0, 40));
+        expect(text).toContain('3–5 minutes');
+        await holdTime(page, () => saveScreens(page, 'briefing-background'));
+      }
+    });
     await holdTime(page, async () => {
       // The replies are open from the customer's first words, with a calm "still talking" cue.
       const early = await until(page, 'replies while she talks', (s) => talking(s) && s.directions.length > 0);
