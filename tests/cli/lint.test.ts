@@ -14,7 +14,7 @@ describe('calm-desk lint', () => {
   it('exits 0 with a summary for clean files', async () => {
     const io = fakeIO();
     expect(await main(['lint', '--no-naive', valid], io)).toBe(0);
-    expect(io.stdout).toBe('3 files checked: 0 errors, 0 warnings\n');
+    expect(io.stdout).toBe('4 files checked: 0 errors, 0 warnings\n');
   });
 
   it('prints file:line:column, code, hint and a source excerpt with carets', async () => {
@@ -61,9 +61,9 @@ describe('calm-desk lint', () => {
     const io = fakeIO();
     expect(await main(['lint', '--no-naive', '--format', 'json', `${invalid}/out-of-range.yaml`, valid], io)).toBe(1);
     const report = JSON.parse(io.stdout) as { files: string[]; diagnostics: { code: string; range: { start: { line: number } } }[]; summary: unknown };
-    expect(report.files).toHaveLength(4);
+    expect(report.files).toHaveLength(5);
     expect(report.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['CD104', 18], ['CD104', 36]]);
-    expect(report.summary).toEqual({ files: 4, errors: 2, warnings: 0 });
+    expect(report.summary).toEqual({ files: 5, errors: 2, warnings: 0 });
   });
 
   it('reports a missing file as a diagnostic, not a stack trace', async () => {
@@ -116,7 +116,7 @@ describe('calm-desk lint', () => {
       (error: { code: number; stdout: string }) => error,
     );
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain('4 files checked: 1 error, 0 warnings');
+    expect(failed.stdout).toContain('5 files checked: 1 error, 0 warnings');
     expect(failed.stdout).toContain('wrong-type.yaml:6:13: error CD103');
   });
 });
