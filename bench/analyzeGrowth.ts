@@ -75,6 +75,8 @@ export interface GrowthRow {
   nodes: number;
   states: number;
   ms: number;
+  /** CPU time of this process for the same work (user + system): the fairer figure on a busy machine. */
+  cpuMs: number;
   best: number | null;
   worst: number | null;
   capped: boolean;
@@ -87,13 +89,16 @@ export function measureAnalyzeGrowth(sizes: readonly number[] = GROWTH_SIZES): G
   return sizes.map((n) => {
     const text = growthScenario(n);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const { scenario, diagnostics } = loadScenario(text, `growth-${n}.yaml`);
     const report = scenario ? analyzeScenario(scenario) : null;
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
     return {
       nodes: n,
       states: report?.states ?? 0,
       ms: round(ms),
+      cpuMs: round((used.user + used.system) / 1000),
       best: report?.score?.max ?? null,
       worst: report?.score?.min ?? null,
       capped: report?.paths.capped ?? false,
@@ -108,6 +113,6 @@ export function growthFigures(rows: readonly GrowthRow[]): Figure[] {
     value: row.ms,
     unit: 'ms',
     goal: ANALYZE_GOAL_MS,
-    note: `${row.states} states, score ${row.worst ?? '-'}..${row.best ?? '-'}${row.capped ? ', search capped' : ''}${row.errors > 0 ? `, ${row.errors} load errors` : ''}`,
+    note: `cpu ${row.cpuMs} ms, ${row.states} states, score ${row.worst ?? '-'}..${row.best ?? '-'}${row.capped ? ', search capped' : ''}${row.errors > 0 ? `, ${row.errors} load errors` : ''}`,
   }));
 }

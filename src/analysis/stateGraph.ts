@@ -340,11 +340,21 @@ export function searchScores(graph: StateGraph, options: SearchOptions = {}): Se
   const keep = options.keep ?? 12;
   const maxFront = options.maxFront ?? 32;
   const terms = endingTerms(graph.scenario, rubric);
+  // Many edges make the same decision (same node, choice, tags and mood change): assess each once.
   const deltas = new Map<Edge, Delta>();
+  const byDecision = new Map<string, Delta>();
   const deltaFor = (edge: Edge): Delta => {
     let delta = deltas.get(edge);
     if (!delta) {
-      delta = deltaOf(graph.scenario, edge.decision, rubric);
+      const d = edge.decision;
+      // Everything the scorer may read, except when it happened and the mood level (only its change counts).
+      const { at: _at, index: _index, moodBefore, moodAfter, ...rest } = d;
+      const key = `${moodAfter - moodBefore}|${JSON.stringify(rest)}`;
+      delta = byDecision.get(key);
+      if (!delta) {
+        delta = deltaOf(graph.scenario, d, rubric);
+        byDecision.set(key, delta);
+      }
       deltas.set(edge, delta);
     }
     return delta;

@@ -134,13 +134,14 @@ describe('analysis over the state graph', () => {
   const overallOf = (s: Scenario, paths: ReturnType<typeof enumeratePaths>['paths']) =>
     paths.filter((p) => p.complete).map((p) => scoreConversation(s, p.transcript));
 
-  it('finds the highest score of every path, and a lowest at least as low, each on a real path', () => {
+  it('finds a highest score at least as high and a lowest at least as low as enumerated paths, each on a real path', () => {
     fc.assert(
       fc.property(scenarioArb(), (s) => {
         const every = overallOf(s, enumeratePaths(s, { order: 'file', maxPaths: 100_000, maxVisits: 8 }).paths);
         fc.pre(every.length > 0);
         const r = analyzeScenario(s);
-        expect(r.best!.overall).toBe(Math.max(...every.map((x) => x.overall)));
+        // At least the best of a broad enumeration (which merges some histories), and a real path.
+        expect(r.best!.overall).toBeGreaterThanOrEqual(Math.max(...every.map((x) => x.overall)));
         expect(replay(s, r.best!.steps).overall).toBe(r.best!.overall);
         const clean = every.filter((x) => x.autoFail === null);
         if (clean.length > 0) {
