@@ -32,7 +32,7 @@ import {
   defaultWalksOutLine,
 } from '../scenario/defaults.ts';
 import type { BehaviourTag } from '../scenario/vocabulary.ts';
-import { isTrustRuiner } from '../scenario/vocabulary.ts';
+import { isAutoFailTag, isTrustRuiner } from '../scenario/vocabulary.ts';
 import { MOOD_MAX, MOOD_MIN } from './constants.ts';
 import type { ConversationContext, NodeVisit, PendingMove, Reaction, WalkOutReason } from './context.ts';
 import type { AddedTag, DecisionEntry, EndEntry, LineEntry } from './transcript.ts';
@@ -157,6 +157,8 @@ export function replyTags(
 ): { tags: BehaviourTag[]; added: AddedTag[] } {
   if (interrupting) return addTags(cut ? [] : reply.tags, [{ tag: 'impatience', reason: 'interrupted' }]);
   if (!node.venting) return addTags(reply.tags, []);
+  // A reply that already ruins trust is named for what it is; it is not also counted as rushing.
+  if (reply.tags.some((tag) => isTrustRuiner(tag) || isAutoFailTag(tag))) return addTags(reply.tags, []);
   if (isRushingVenting(reply)) return addTags(reply.tags, [{ tag: 'impatience', reason: 'rushed-venting' }]);
   return addTags(
     reply.tags,
