@@ -8,10 +8,12 @@
  * speed, and `skipTime` jumps it ahead while the customer talks or while the trainee is silent.
  */
 import type { Locator, Page } from 'playwright-core';
+import { silenceRuleOf } from '../../../src/conversation/rules.ts';
 import { isAutoFailTag, isTrustRuiner } from '../../../src/scenario/vocabulary.ts';
 import type { Reply, Scenario } from '../../../src/scenario/model.ts';
 import type { PathStep } from '../../../src/analysis/paths.ts';
 import type { Playable } from './scenarios.ts';
+import { holdTime } from './browser.ts';
 
 /** How the tests press things: keys only, or the mouse. */
 export type InputMode = 'keyboard' | 'mouse';
@@ -134,11 +136,13 @@ export async function playToDebrief(
     }
     const node = state.repliesShown ? nodeOf(scenario, state.replies) : undefined;
     const talking = state.replies.some((reply) => reply.interrupts);
-    if (node && silencePending && !talking && node.silence) {
+    if (node && silencePending && !talking && state.repliesShown) {
+      // Every decision node has a silence rule (its own, the scenario's or the engine's default).
+      const rule = silenceRuleOf(scenario, node);
       silencePending = false;
       played.silences.push(node.id);
-      log(`silent on ${node.id} for ${node.silence.after} s`);
-      await waitOutSilence(page, node.silence.after);
+      log(`silent on ${node.id} for ${rule.after} s`);
+      await waitOutSilence(page, rule.after);
       continue;
     }
     const mayAnswer = state.repliesShown && state.replies.length > 0 && (!talking || interruptPending);
@@ -162,44 +166,74 @@ export async function playToDebrief(
 
 /**
  * Plays exactly the decisions of `steps` (a path from `analyzeScenario`) on screen and waits for
- * the Debrief: a reply is answered once the customer has finished, an interruption while they
- * still talk, and a silence is waited out until its rule applies.
+ * the Debrief, the way the engine counts them: a reply is answered just after the customer has
+ * finished (well inside the rubric's reading allowance, so it is never a wait), an interruption
+ * while they still talk (a cut-off reply reopens the same node: the next step is on it again), and
+ * a silence is waited out until its rule (the node's own, the scenario's or the engine's default)
+ * has made the customer react. Time is held and moved only by this function, in small steps, so a
+ * busy machine cannot turn a prompt answer into a late one.
  */
 export async function playPath(page: Page, scenario: Scenario, steps: readonly PathStep[], mode: InputMode): Promise<void> {
-  let next = 0;
-  for (let guard = 0; guard < 600; guard += 1) {
-    const state = await readState(page);
-    if (state.scene === 'Debrief') {
-      if (next !== steps.length) throw new Error(`${scenario.id}: the debrief came after ${next} of ${steps.length} decisions`);
-      return;
+  const started = Date.now();
+  let polls = 0;
+  const log = (message: string) => {
+    if (process.env.E2E_DEBUG) console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s, ${polls} polls] ${scenario.id}: ${message}`);
+  };
+  await holdTime(page, async () => {
+    let next = 0;
+    // Game time since the last step was taken: a path that stops moving fails with what it saw.
+    let idleMs = 0;
+    for (;;) {
+      const state = await readState(page);
+      polls += 1;
+      if (state.scene === 'Debrief') {
+        log(`debrief after ${next} of ${steps.length} decisions`);
+        if (next !== steps.length) throw new Error(`${scenario.id}: the debrief came after ${next} of ${steps.length} decisions`);
+        return;
+      }
+      if (idleMs > 120_000) {
+        throw new Error(`${scenario.id}: the path did not move on for 120 s of game time (at decision ${next + 1} of ${steps.length}: ${JSON.stringify(steps[next] ?? null)}); screen: ${JSON.stringify(state)}`);
+      }
+      const step = steps[next];
+      const node = step ? scenario.nodes[step.nodeId] : undefined;
+      if (state.scene !== 'Conversation' || !step || !node) {
+        idleMs += await advance(page, state.scene === 'Conversation' ? 1000 : 100);
+        continue;
+      }
+      const talking = state.replies.some((reply) => reply.interrupts);
+      const nodeIds = new Set(node.replies.map((reply) => reply.id));
+      const onNode = state.repliesShown && state.replies.length > 0 && state.replies.every((reply) => nodeIds.has(reply.id));
+      if (step.kind === 'silence' && node.replies.length === 0) {
+        // A node with nothing to say back: the silence is all there is, time alone moves on.
+        next += 1;
+        idleMs = 0;
+        continue;
+      }
+      if (step.kind === 'silence' && onNode && !talking) {
+        log(`${node.id}: silent`);
+        await waitOutSilence(page, silenceRuleOf(scenario, node).after);
+        next += 1;
+        idleMs = 0;
+        continue;
+      }
+      const wanted = onNode ? state.replies.find((reply) => reply.id === step.choiceId) : undefined;
+      if (wanted && (step.kind === 'interrupt' ? talking : !talking)) {
+        log(`${node.id}: ${step.kind} ${wanted.id}`);
+        await chooseReply(page, wanted.number, mode);
+        next += 1;
+        idleMs = 0;
+        continue;
+      }
+      // Answers come well inside the reading allowance (4 s at least); interruptions need the customer talking.
+      idleMs += await advance(page, step.kind === 'interrupt' ? 250 : 1500);
     }
-    const step = steps[next];
-    if (state.scene !== 'Conversation' || !step) {
-      await (state.scene === 'Conversation' ? skipTime(page, 1500) : page.waitForTimeout(100));
-      continue;
-    }
-    const node = scenario.nodes[step.nodeId];
-    const talking = state.replies.some((reply) => reply.interrupts);
-    const onNode = state.repliesShown && state.replies.length > 0 && nodeOf(scenario, state.replies)?.id === step.nodeId;
-    if (step.kind === 'silence' && node && node.replies.length === 0) {
-      // A node with nothing to say back: the silence is all there is, time alone moves on.
-      next += 1;
-      continue;
-    }
-    if (step.kind === 'silence' && onNode && !talking) {
-      await waitOutSilence(page, node?.silence?.after ?? 0);
-      next += 1;
-      continue;
-    }
-    const wanted = onNode ? state.replies.find((reply) => reply.id === step.choiceId) : undefined;
-    if (wanted && (step.kind === 'interrupt' ? talking : !talking)) {
-      await chooseReply(page, wanted.number, mode);
-      next += 1;
-      continue;
-    }
-    await skipTime(page, step.kind === 'interrupt' ? 200 : 1000);
-  }
-  throw new Error(`${scenario.id}: the path did not reach the debrief (at decision ${next + 1} of ${steps.length})`);
+  });
+}
+
+/** Moves the (held) clock on by `ms` and gives the page a moment to draw; returns `ms`. */
+async function advance(page: Page, ms: number): Promise<number> {
+  await skipTime(page, ms);
+  return ms;
 }
 
 async function readState(page: Page): Promise<ConversationState> {
@@ -220,30 +254,53 @@ async function readState(page: Page): Promise<ConversationState> {
   });
 }
 
-/** Presses the reply's number key, or clicks its button. */
+/** Presses the reply's number key, or clicks its button, and waits until the press shows. */
 async function chooseReply(page: Page, number: number, mode: InputMode): Promise<void> {
   const button = page.getByTestId(`reply-${number}`);
   const before = await button.getAttribute('data-reply');
   if (mode === 'keyboard') await page.keyboard.press(String(number));
   else await button.click();
-  await page.waitForFunction(
-    ([n, id]) => {
-      const node = document.querySelector<HTMLElement>(`[data-testid="reply-${n}"]`);
-      return !node || node.dataset.chosen === 'true' || node.dataset.reply !== id || node.closest('[hidden]') !== null;
-    },
-    [number, before] as const,
-  );
+  // Polled from here, not with waitForFunction: the page's timers and frames may be held (holdTime).
+  for (let tries = 0; tries < 200; tries += 1) {
+    const pressed = await page.evaluate(
+      ([n, id]) => {
+        const node = document.querySelector<HTMLElement>(`[data-testid="reply-${n}"]`);
+        return !node || node.dataset.chosen === 'true' || node.dataset.reply !== id || node.closest('[hidden]') !== null;
+      },
+      [number, before] as const,
+    );
+    if (pressed) return;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  throw new Error(`Pressing reply ${number} (${before ?? '?'}) did not show on screen`);
 }
 
-/** Lets the silence rule's seconds pass (plus a little), then waits for the customer to react. */
+/**
+ * Lets the silence rule's seconds pass (plus a little), until the customer reacts: a new line in
+ * the captions, another mood, other replies, hidden replies or another screen. Call it once the
+ * customer has finished (the silence timer runs from then).
+ */
 async function waitOutSilence(page: Page, seconds: number): Promise<void> {
-  const replies = await page.locator('button.cd-conv-reply').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.reply).join('|'));
-  for (let waited = 0; waited < seconds * 1000 + 1500; waited += 500) {
-    await skipTime(page, 500);
-    const now = await page.locator('button.cd-conv-reply').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.reply).join('|'));
-    const hidden = await page.locator('.cd-conv-replies').evaluate((box) => (box as HTMLElement).hidden);
-    if (now !== replies || hidden) return;
+  const before = await silenceSignature(page);
+  for (let waited = 0; waited < seconds * 1000 + 2000; waited += 250) {
+    await skipTime(page, 250);
+    if ((await silenceSignature(page)) !== before) return;
   }
+}
+
+/** What changes on screen when a silence rule applies. */
+async function silenceSignature(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const screen = [...document.querySelectorAll<HTMLElement>('#cd-overlay section.cd-screen[data-scene]')].at(-1);
+    const box = screen?.querySelector<HTMLElement>('.cd-conv-replies');
+    return JSON.stringify([
+      screen?.dataset.scene ?? null,
+      screen?.querySelector<HTMLElement>('[data-testid="captions"]')?.textContent ?? '',
+      screen?.querySelector<HTMLElement>('[data-testid="mood"]')?.textContent ?? '',
+      box ? box.hidden : null,
+      [...(screen?.querySelectorAll<HTMLElement>('button.cd-conv-reply') ?? [])].map((b) => `${b.dataset.reply}:${b.dataset.interrupts}`),
+    ]);
+  });
 }
 
 /** The node whose replies are the ones on screen (reply ids may repeat across nodes, sets do not). */

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../../src/scenario/index.ts';
 import { isRubricFileName } from '../../../src/scoring/loadRubric.ts';
 import type { Scenario } from '../../../src/scenario/model.ts';
+import { buildRubrics } from '../../../src/build/scenarioCatalog.ts';
+import { rubricFor, type Rubric } from '../../../src/scoring/rubric.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -47,4 +49,12 @@ export function scenarioById(id: string, language: Scenario['language'] = 'en'):
   const found = playableScenarios().find(({ scenario }) => scenario.id === id && scenario.language === language);
   if (!found) throw new Error(`No playable bundled scenario ${id} (${language}) in scenarios/`);
   return found;
+}
+
+let rubrics: Record<string, Rubric> | undefined;
+
+/** The rubric the game scores `scenario` with: the bundled rubric file it names, else the default. */
+export function rubricOf(scenario: Scenario): Rubric {
+  rubrics ??= buildRubrics(ROOT, 'scenarios');
+  return rubricFor(scenario.rubric, rubrics);
 }
