@@ -8,15 +8,7 @@ import { loadScenario, MAX_DIAGNOSTICS } from '../../src/scenario/load.ts';
 import { BIG_INPUTS } from '../fuzz/big-inputs.ts';
 import { LIMITS } from '../../src/scenario/vocabulary.ts';
 
-/** CPU milliseconds `run` takes (less noisy than wall time on a busy machine). */
-function cpuMs(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-describe('loader speed on large hostile files', () => {
+describe('loader on large hostile files', () => {
   it('lists at most 100 diagnostics per file, then says how many more (CD009)', () => {
     const text = BIG_INPUTS['top-level unknown keys']!();
     const keys = text.split('\n').length - 1;
@@ -31,16 +23,18 @@ describe('loader speed on large hostile files', () => {
     expect(last.range.start.line).toBeGreaterThanOrEqual(diagnostics.at(-2)!.range.start.line);
   });
 
-  it.each(Object.keys(BIG_INPUTS))('%s: loads in about the time YAML parsing alone takes', (name) => {
+  // Speed itself is measured by `npm run bench` (load against bare yaml.parse, the slowest big
+  // file), never by a timed unit test on a shared machine. Here the per-test timeout is only a
+  // hang guard: before issue 12 the 26,711-key file took 60 s and failed it.
+  it.each(Object.keys(BIG_INPUTS))('%s: loads (no hang, no throw) with a bounded list of diagnostics', (name) => {
     const text = BIG_INPUTS[name]!();
     expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(LIMITS.fileBytes);
-    const parse = cpuMs(() => parseDocument(text, { uniqueKeys: false }));
-    let diagnostics: ReturnType<typeof loadScenario>['diagnostics'] = [];
-    const load = cpuMs(() => {
-      diagnostics = loadScenario(text, 'big.yaml').diagnostics;
-    });
+    expect(parseDocument(text, { uniqueKeys: false })).toBeDefined();
+    const { diagnostics } = loadScenario(text, 'big.yaml');
     expect(diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
-    // Before issue 12 the 26,711-key file took 60 s against 0.5 s of parsing.
-    expect(load, `${name}: load ${load.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThan(2.5 * parse + 150);
+    for (const d of diagnostics) {
+      expect(d.range.start.line).toBeGreaterThanOrEqual(1);
+      expect(d.range.start.column).toBeGreaterThanOrEqual(1);
+    }
   }, 30_000);
 });

@@ -31,15 +31,15 @@ describe('importing results without freezing the page', () => {
     const text = `${header}${Array.from({ length: 2_400_000 }, () => '0').join(',')}]}`;
     expect(text.length).toBeLessThan(5_000_000);
     const store = createStore(memoryBackend());
-    let started = performance.now();
-    JSON.parse(text);
-    const parseOnly = performance.now() - started;
-    started = performance.now();
-    const report = await importResultsText(text, store);
-    const took = performance.now() - started;
+    let slices = 0;
+    const report = await importResultsText(text, store, {
+      onProgress: () => {
+        slices++;
+      },
+    });
     const syncReport = store.importResults(text);
-    // About the cost of parsing the JSON once, nothing per entry.
-    expect(took, `import ${took.toFixed(0)} ms, JSON.parse ${parseOnly.toFixed(0)} ms`).toBeLessThan(3 * parseOnly + 300);
+    // Refused after one JSON.parse: no entry was validated (no progress was ever reported).
+    expect(slices).toBe(0);
     for (const r of [report, syncReport]) {
       expect(r).toEqual({ ok: false, error: `The file holds 2,400,000 results; at most ${MAX_IMPORT_RECORDS.toLocaleString('en-US')} can be imported at once.` });
     }
@@ -67,11 +67,8 @@ describe('importing results without freezing the page', () => {
     });
     expect(report).toMatchObject({ ok: true, added: MAX_IMPORT_RECORDS / 2, duplicates: 0 });
     expect(report.ok && report.problems).toHaveLength(MAX_IMPORT_RECORDS / 2);
+    // The page gets a turn between slices (how long a slice takes is the bench's business, not a unit test's).
     expect(gaps.length).toBeGreaterThan(2);
-    // Each slice is a few ms of work; generous bounds for a busy test machine (a GC pause can land in one).
-    const sorted = gaps.slice(1).sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(50);
-    expect(sorted.at(-1)).toBeLessThan(1000);
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(store.results()).toHaveLength(MAX_IMPORT_RECORDS / 2);
