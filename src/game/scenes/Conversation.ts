@@ -22,6 +22,8 @@ import { ConversationDom } from '../conversation/conversationDom.ts';
 import { ConversationStage } from '../conversation/conversationStage.ts';
 import { CustomerVoice } from '../conversation/customerVoice.ts';
 import { finishConversation } from '../conversation/finish.ts';
+import { decisionsOf, type Transcript } from '../../conversation/transcript.ts';
+import { newReportAttemptId, reportDecided, reportFinished, reportStarted, type AttemptStarted } from '../reporting.ts';
 import { moodSound } from '../conversation/moodSound.ts';
 import { PauseMenu } from '../conversation/pauseMenu.ts';
 import { presenterTranslate } from '../conversation/translate.ts';
@@ -67,6 +69,9 @@ export class Conversation extends Phaser.Scene {
   private repliesShown = false;
   private ending = false;
   private startedAt = new Date();
+  /** The attempt as reporters (xAPI, SCORM) know it, and how many of its decisions they have heard of. */
+  private attempt: AttemptStarted | null = null;
+  private decisionsReported = 0;
 
   constructor() {
     super('Conversation');
@@ -87,6 +92,8 @@ export class Conversation extends Phaser.Scene {
     this.repliesShown = false;
     this.ending = false;
     this.startedAt = new Date();
+    this.attempt = null;
+    this.decisionsReported = 0;
   }
 
   create(): void {
@@ -162,6 +169,9 @@ export class Conversation extends Phaser.Scene {
     this.driver = driver;
     this.cleanups.push(() => subscription.unsubscribe(), driver.onLine((e) => this.onLine(e)));
     if (replay) driver.rewind(replay.decision);
+    this.attempt = { attemptId: newReportAttemptId(), file: this.input_.file, scenario, startedAt: this.startedAt };
+    this.decisionsReported = decisionsOf(actor.getSnapshot().context.transcript).length;
+    reportStarted(this.attempt);
     this.wireKeys(screen);
     this.events.on(Phaser.Scenes.Events.UPDATE, this.tick, this);
     this.cleanups.push(() => this.events.off(Phaser.Scenes.Events.UPDATE, this.tick, this));
@@ -271,9 +281,23 @@ export class Conversation extends Phaser.Scene {
       if (sound) this.services_.audio.emotion(sound);
     }
     this.lastMood = mood;
+    this.reportDecisions(snapshot.context.transcript);
     this.syncAudioState();
     const view = this.refresh();
     if (view?.ended && !this.ending) this.end();
+  }
+
+  /** Tell the reporters about decisions made since the last snapshot (a rewind starts the count again). */
+  private reportDecisions(transcript: Transcript): void {
+    const attempt = this.attempt;
+    if (!attempt) return;
+    const decisions = decisionsOf(transcript);
+    if (decisions.length < this.decisionsReported) this.decisionsReported = decisions.length;
+    for (const decision of decisions.slice(this.decisionsReported)) {
+      const reply = decision.choiceId === null ? undefined : attempt.scenario.nodes[decision.nodeId]?.replies.find((r) => r.id === decision.choiceId);
+      reportDecided({ ...attempt, decision, replyText: reply?.say ?? '' });
+    }
+    this.decisionsReported = decisions.length;
   }
 
   private tick(time: number): void {
@@ -322,7 +346,9 @@ export class Conversation extends Phaser.Scene {
     const transcript = snapshot.context.transcript;
     this.services_.overlay.announce(this.t('conversation.endedAnnounce'));
     const started = this.startedAt;
+    const attempt = this.attempt;
     void finishConversation(this.services_, scenario, transcript, started, rubrics).then((result) => {
+      if (attempt) reportFinished({ ...attempt, transcript, result, finishedAt: new Date(result.record.finishedAt) });
       if (!this.screen || this.screen.disposed) return;
       if (!result.saved) this.dom?.setNotice(this.t('conversation.notSaved'));
       // A window timer, not the scene clock: the hand-over must not wait for slow frames.
