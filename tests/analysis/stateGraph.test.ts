@@ -7,7 +7,7 @@ import { hostileScenario } from './hostile.ts';
 
 function load(text: string): Scenario {
   const { scenario, diagnostics } = loadScenario(text, 'generated.yaml');
-  expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  expect(diagnostics).toEqual([]);
   return scenario!;
 }
 
