@@ -6,3 +6,5 @@ export * from './roomClock.ts';
 export * from './summary.ts';
 export * from './export.ts';
 export * from './keys.ts';
+export * from './url.ts';
+export * from './snapshot.ts';

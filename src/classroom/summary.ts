@@ -8,7 +8,7 @@
  * const summary = summarizeSession({ scenario, transcript, session, rubric, best: analyzeScenario(scenario).best });
  * summary.score?.overall; // 0..100, null while the conversation has not ended
  */
-import type { PathSummary } from '../analysis/analyze.ts';
+import { enumeratePaths, type PathStep } from '../analysis/paths.ts';
 import { decisionsOf, endingOf, type DecisionEntry, type Transcript } from '../conversation/transcript.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { TRUST_RUINERS, type BehaviourTag, type Outcome, type TrustRuiner } from '../scenario/vocabulary.ts';
@@ -81,8 +81,31 @@ export interface SummaryInput {
   transcript: Transcript;
   session: RoomSession;
   rubric: Rubric;
-  /** The analyzer's best path (`analyzeScenario(scenario, { rubric }).best`). */
-  best: PathSummary | null;
+  /** The best path known (`findBestPath`, or `analyzeScenario(scenario).best`). */
+  best: BestPath | null;
+}
+
+/** A path through the scenario and its score. */
+export interface BestPath {
+  overall: number;
+  steps: PathStep[];
+}
+
+/**
+ * The best of the first `tries` complete paths found by always trying the highest-value reply
+ * first (auto-failing replies left out). Quick enough for the browser (the full search of
+ * `calm-desk analyze` takes seconds per scenario); on the bundled library it finds a path scoring
+ * 100 for nearly every scenario.
+ */
+export function findBestPath(scenario: Scenario, rubric: Rubric, tries = 6): BestPath | null {
+  const found = enumeratePaths(scenario, { order: 'best-first', maxPaths: tries, excludeAutoFail: true, prune: 'max' });
+  let best: BestPath | null = null;
+  for (const path of found.paths) {
+    if (!path.complete) continue;
+    const overall = scoreConversation(scenario, path.transcript, rubric).overall;
+    if (!best || overall > best.overall || (overall === best.overall && path.steps.length < best.steps.length)) best = { overall, steps: path.steps };
+  }
+  return best;
 }
 
 /** Reply text and its letter at a decision, as the room saw the replies then. */
