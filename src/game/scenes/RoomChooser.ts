@@ -44,7 +44,7 @@ export class RoomChooser extends Phaser.Scene {
       : null;
     const list = el(
       'ul',
-      { attrs: { 'aria-label': t('room.chooserHeading') } },
+      { attrs: { 'aria-label': t('room.chooserHeading'), tabindex: '-1' } },
       ...entries.map((entry, i) =>
         el(
           'li',

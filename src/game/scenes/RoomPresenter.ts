@@ -97,8 +97,8 @@ export class RoomPresenter extends Phaser.Scene {
       { controls: this.t('room.controlsHeading') },
     );
     this.dom = dom;
-    const main = el('section', { className: 'cd-room-panel cd-room-presenter-main', attrs: { 'aria-label': this.t('room.presenterHeading') } }, dom.main);
-    const side = el('section', { className: 'cd-room-panel cd-room-presenter-side', attrs: { 'aria-label': this.t('room.controlsHeading') } }, dom.side, el('p', {}, this.t('room.presenterKeys')));
+    const main = el('section', { className: 'cd-room-panel cd-room-presenter-main', attrs: { 'aria-label': this.t('room.presenterHeading'), tabindex: '0' } }, dom.main);
+    const side = el('section', { className: 'cd-room-panel cd-room-presenter-side', attrs: { 'aria-label': this.t('room.controlsHeading'), tabindex: '0' } }, dom.side, el('p', {}, this.t('room.presenterKeys')));
     screen.append(main, side);
     this.channel = openChannel(this.sessionId, (m) => this.onMessage(m), (problem) => this.s.overlay.notify(problem, 'warning'));
     this.hello();

@@ -137,7 +137,7 @@ export class RoomProjector extends Phaser.Scene {
     this.dom.buildHelp();
     this.summaryBox = el('section', { className: 'cd-room-panel cd-room-summary', data: { testid: 'room-summary' }, attrs: { 'aria-label': this.t('room.summaryLabel') } });
     this.summaryBox.hidden = true;
-    const drawerBox = el('aside', { className: 'cd-room-panel cd-room-drawer', data: { testid: 'room-drawer' }, attrs: { 'aria-label': this.t('room.panelLabel') } });
+    const drawerBox = el('aside', { className: 'cd-room-panel cd-room-drawer', data: { testid: 'room-drawer' }, attrs: { 'aria-label': this.t('room.panelLabel'), tabindex: '0' } });
     const trainer = new TrainerDom(screen, { command: (c) => this.runNamed(c), exportJson: () => this.local('exportJson'), exportHtml: () => this.local('exportHtml') }, { controls: this.t('room.controlsHeading') });
     drawerBox.append(trainer.main, trainer.side);
     this.drawer = { box: drawerBox, dom: trainer };
