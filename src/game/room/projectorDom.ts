@@ -17,6 +17,7 @@ export class ProjectorDom {
   readonly root: HTMLElement;
   private readonly status = el('ul', { className: 'cd-room-status', data: { testid: 'room-status' } });
   private readonly name = el('p', { className: 'cd-room-name' });
+  private readonly heading = el('h1', { className: 'cd-sr-only' });
   private readonly lines = el('section', { className: 'cd-room-panel cd-room-lines', data: { testid: 'room-lines' } });
   private readonly replies = el('section', { className: 'cd-room-panel cd-room-replies', data: { testid: 'room-replies' } });
   private readonly list = el('ol', { className: 'cd-room-list' });
@@ -41,12 +42,13 @@ export class ProjectorDom {
     const presenter = button(screen, words.openPresenter, () => handlers.openPresenter(), { variant: 'quiet', shortcut: 'W', testId: 'room-open-presenter' });
     const keys = button(screen, '?', () => handlers.help(), { variant: 'quiet', shortcut: '?', testId: 'room-help-button', ariaLabel: words.helpHeading });
     this.hint.append(presenter, keys);
-    this.root = el('div', {}, this.status, this.name, this.lines, this.vote, this.replies, this.ended, this.hint, this.reveal, this.help, this.blank);
+    this.root = el('div', {}, this.heading, this.status, this.name, this.lines, this.vote, this.replies, this.ended, this.hint, this.reveal, this.help, this.blank);
     screen.append(this.root);
   }
 
   render(view: RoomProjectorView): void {
     this.name.textContent = view.customerName;
+    this.heading.textContent = view.title;
     this.renderStatus(view);
     this.renderLines(view);
     this.renderReplies(view);

@@ -56,7 +56,6 @@ export class RoomChooser extends Phaser.Scene {
     list.querySelectorAll('button').forEach((b, i) => {
       const entry = entries[i]!;
       b.append(el('span', {}, `${entry.order ?? i + 1}. ${entry.title}`), el('span', { className: 'cd-room-meta' }, t('room.chooserMeta', { minutes: entry.minutes ?? '?', difficulty: entry.difficulty ?? '?' })));
-      b.setAttribute('aria-label', t('room.chooserStart', { title: entry.title }));
     });
     const back = button(screen, t('room.chooserBack'), () => this.leave(), { variant: 'quiet', testId: 'room-back' });
     const panel = el(
