@@ -12,6 +12,7 @@ import { button, checkbox, segmented, slider } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
 import { downloadJson, exportFileName, pickFile } from '../../storage/files.ts';
 import { importResultsFile } from '../../storage/importResults.ts';
+import { downloadResultsCsv } from '../records/downloads.ts';
 
 export interface SettingsData {
   /** Scene to return to (default Title). */
@@ -126,6 +127,9 @@ function resultsControls(screen: Screen, s: Services, status: HTMLElement): HTML
       'div',
       { className: 'cd-settings-actions' },
       button(screen, s.t('settings.exportResults'), exportResults, { testId: 'export-results' }),
+      button(screen, s.t('records.exportCsv'), () => {
+        status.textContent = s.t('records.exportedCsv', { file: downloadResultsCsv(s.store.results()) });
+      }, { testId: 'export-csv' }),
       importButton,
     ),
     el('p', { className: 'cd-hint' }, s.t('settings.resultsHint')),
