@@ -8,6 +8,9 @@ import {
   decisionStatement,
   initializedStatement,
   isoDuration,
+  isUuid,
+  testStatement,
+  uuidV4,
   type CompletionFacts,
   type DecisionFacts,
 } from '../../src/records/xapi/statements.ts';
@@ -142,6 +145,20 @@ describe('xAPI statements', () => {
     expect(xapiProblems({ ...s, actor: { mbox: 'aino@example.com' } })).not.toEqual([]);
     expect(xapiProblems({ ...s, result: { ...s.result, score: { scaled: 72 } } })).not.toEqual([]);
     expect(xapiProblems({ ...s, result: { ...s.result, duration: '6 minutes' } })).not.toEqual([]);
+  });
+
+  it('the connection test statement is valid and names no scenario', () => {
+    const { scenario: _s, attemptId: _a, ...rest } = base();
+    const s = testStatement(rest);
+    expect(xapiProblems(s)).toEqual([]);
+    expect(s.object.id).toBe('https://training.example.com/calm-desk/connection-test');
+  });
+
+  it('makes version 4 UUIDs, fresh each time', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => uuidV4()));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(isUuid(id)).toBe(true);
+    expect(uuidV4((b) => b.fill(0))).toBe('00000000-0000-4000-8000-000000000000');
   });
 
   it('writes ISO 8601 durations to the hundredth of a second', () => {

@@ -13,6 +13,7 @@ import { addBackdrop } from './common.ts';
 import { downloadJson, exportFileName, pickFile } from '../../storage/files.ts';
 import { importResultsFile } from '../../storage/importResults.ts';
 import { downloadResultsCsv } from '../records/downloads.ts';
+import { recordsSection } from '../records/recordsSettings.ts';
 
 export interface SettingsData {
   /** Scene to return to (default Title). */
@@ -75,7 +76,7 @@ export class Settings extends Phaser.Scene {
         'div',
         { className: 'cd-panel cd-settings-panel' },
         el('div', { className: 'cd-select-head' }, el('h1', {}, view.heading), status, back),
-        el('div', { className: 'cd-settings-columns cd-scroll-shadow' }, display, sound),
+        el('div', { className: 'cd-settings-columns cd-scroll-shadow' }, display, sound, recordsSection(screen, s, status)),
       ),
     );
     bindKeys(screen, { back: goBack });

@@ -15,6 +15,8 @@ export const VERBS = {
   initialized: { id: 'http://adlnet.gov/expapi/verbs/initialized', display: { 'en-US': 'initialized' } },
   responded: { id: 'http://adlnet.gov/expapi/verbs/responded', display: { 'en-US': 'responded' } },
   completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+  /** Only the Settings screen's connection test. */
+  interacted: { id: 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': 'interacted' } },
 } as const;
 
 /** Activity types (ADL vocabulary). */
@@ -215,6 +217,31 @@ export function completedStatement(base: StatementBase, c: CompletionFacts): Xap
     context: context(base, false),
     timestamp: base.timestamp.toISOString(),
   };
+}
+
+/** The "Send a test statement" button's statement: the learner interacted with the connection test (no score, no scenario). */
+export function testStatement(base: Omit<StatementBase, 'scenario' | 'attemptId'>): XapiStatement {
+  return {
+    id: base.id,
+    actor: base.actor,
+    verb: VERBS.interacted,
+    object: {
+      objectType: 'Activity',
+      id: activityId(courseId(base.activityBase), 'connection-test'),
+      definition: { type: 'http://adlnet.gov/expapi/activities/interaction', name: { 'en-US': 'Calm Desk connection test' } },
+    },
+    context: { ...(base.registration ? { registration: base.registration } : {}), platform: PLATFORM },
+    timestamp: base.timestamp.toISOString(),
+  };
+}
+
+/** A version 4 UUID from `getRandomValues` (which, unlike `randomUUID`, also works on plain-http pages). */
+export function uuidV4(getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
+  const b = getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**

@@ -30,7 +30,7 @@ export default {
   statusOff: 'Sending is off: no LRS address.',
   statusNeedsActor: 'Add the learner\'s email to send records.',
   statusNeedsFix: 'Sending is paused until the settings above are fixed.',
-  statusIdle: 'Nothing waiting: every statement has reached the LRS.',
+  statusIdle: 'Nothing waiting: every statement has reached the LRS',
   statusWaiting: {
     one: '{count} statement waiting',
     other: '{count} statements waiting',

@@ -30,7 +30,7 @@ export default {
   statusOff: 'Lähetys on pois päältä: LRS:n osoite puuttuu.',
   statusNeedsActor: 'Lisää oppijan sähköposti, jotta tiedot voidaan lähettää.',
   statusNeedsFix: 'Lähetys odottaa, kunnes yllä olevat asetukset on korjattu.',
-  statusIdle: 'Mitään ei odota: kaikki lausekkeet ovat perillä LRS:ssä.',
+  statusIdle: 'Mitään ei odota: kaikki lausekkeet ovat perillä LRS:ssä',
   statusWaiting: {
     one: '{count} lauseke odottaa',
     other: '{count} lauseketta odottaa',
