@@ -11,6 +11,7 @@ import { ScenarioSelect } from './scenes/ScenarioSelect.ts';
 import { Settings } from './scenes/Settings.ts';
 import { Title } from './scenes/Title.ts';
 import { installServices, type Services } from './services.ts';
+import { installLearningRecords } from './records/index.ts';
 import { DESIGN_HEIGHT, DESIGN_WIDTH, PALETTE, cssColor } from './theme.ts';
 import { Overlay } from './ui/overlay.ts';
 
@@ -46,6 +47,7 @@ export function StartGame(parentId: string, extraScenes: Array<typeof Phaser.Sce
   });
   const overlay = new Overlay(game, parent);
   const services = installServices(game, overlay);
+  installLearningRecords(services);
   game.events.once(Phaser.Core.Events.DESTROY, () => overlay.destroy());
   return { game, services };
 }

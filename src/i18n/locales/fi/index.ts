@@ -7,3 +7,4 @@ export { default as settings } from './settings.ts';
 export { default as conversation } from './conversation.ts';
 export { default as debrief } from './debrief.ts';
 export { default as room } from './room.ts';
+export { default as records } from './records.ts';
