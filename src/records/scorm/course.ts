@@ -51,3 +51,13 @@ export function courseReport(progress: ScormProgress, scope: PackageScope): Cour
   const status: LessonStatus = score === null ? 'incomplete' : score >= scope.masteryScore ? 'passed' : 'failed';
   return { status, score, done: played.length, total: ids.length, passed };
 }
+
+/**
+ * `cmi.core.student_name` ("Last, First" in SCORM 1.2) as people write it: "First Last".
+ * Anything else is returned trimmed as it came.
+ */
+export function learnerName(studentName: string): string {
+  const parts = studentName.split(',').map((p) => p.trim());
+  if (parts.length === 2 && parts[0] && parts[1]) return `${parts[1]} ${parts[0]}`;
+  return studentName.trim();
+}

@@ -7,7 +7,7 @@ export { cmiTimespan, parseCmiTimespan, MAX_TIMESPAN_MS } from './time.ts';
 export { emptyProgress, recordAttempt, restoredRecords, roundScore, summaryFromRecord } from './progress.ts';
 export type { AttemptSummary, ScenarioProgress, ScormProgress } from './progress.ts';
 export { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMIT } from './suspendData.ts';
-export { courseReport } from './course.ts';
+export { courseReport, learnerName } from './course.ts';
 export type { CourseReport, LessonStatus, PackageScope } from './course.ts';
 export { scormManifest, SCORM12_SCHEMA_FILES } from './manifest.ts';
 export type { ManifestOptions } from './manifest.ts';

@@ -19,7 +19,7 @@ function fakeApi(name = 'api') {
 
 /** A chain of windows: `chain(n)` returns the innermost, each with its parent; the top is its own parent. */
 function chain(depth: number, top: Partial<WindowLike> = {}): { inner: WindowLike; top: WindowLike } {
-  const topWindow: { API?: unknown; parent?: WindowLike; opener?: WindowLike | null } = { ...top };
+  const topWindow: { API?: unknown; parent?: WindowLike | null; opener?: WindowLike | null } = { ...top };
   topWindow.parent = topWindow;
   let current: WindowLike = topWindow;
   for (let i = 0; i < depth; i += 1) current = { parent: current };
