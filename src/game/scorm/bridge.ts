@@ -176,7 +176,7 @@ function showProgress(services: Services, bridge: ScormBridge, name: string): vo
   label.textContent = `${t('scorm.progressLabel')}: `;
   line.append(
     label,
-    `${t('scorm.progress', { count: report.total, done: report.done })} ${t(statusKey, { mastery, score: report.score ?? 0 })} ${where}`,
+    `${t('scorm.progress', { count: report.total, done: report.done })} ${t(statusKey, { count: report.total, mastery, score: report.score ?? 0 })} ${where}`,
   );
   const course = screen.querySelector('[data-testid="course"]');
   if (course) course.after(line);

@@ -3,8 +3,14 @@ export default {
   progressLabel: 'Course progress',
   progress: { one: '{done} of {count} scenario played to the end.', other: '{done} of {count} scenarios played to the end.' },
   statusIncomplete: 'Play each one to finish the course.',
-  statusPassed: 'Course passed (pass mark {mastery}): your lowest best score is {score}.',
-  statusFailed: 'Not passed yet: your lowest best score is {score}, the pass mark is {mastery}. Replay that scenario to raise it.',
+  statusPassed: {
+    one: 'Course passed (pass mark {mastery}): your best score is {score}.',
+    other: 'Course passed (pass mark {mastery}): your lowest best score is {score}.',
+  },
+  statusFailed: {
+    one: 'Not passed yet: your best score is {score}, the pass mark is {mastery}. Play it again to raise it.',
+    other: 'Not passed yet: your lowest best score is {score}, the pass mark is {mastery}. Replay that scenario to raise it.',
+  },
   connected: 'Your results go to your learning platform.',
   connectedAs: 'Your results go to your learning platform as {name}.',
   noPlatform: 'No learning platform found: your results stay in this browser only.',
