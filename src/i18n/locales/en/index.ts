@@ -8,3 +8,4 @@ export { default as conversation } from './conversation.ts';
 export { default as debrief } from './debrief.ts';
 export { default as room } from './room.ts';
 export { default as records } from './records.ts';
+export { default as scorm } from './scorm.ts';
