@@ -9,3 +9,4 @@ export { default as debrief } from './debrief.ts';
 export { default as room } from './room.ts';
 export { default as records } from './records.ts';
 export { default as scorm } from './scorm.ts';
+export { default as graph } from './graph.ts';
