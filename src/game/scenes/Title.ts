@@ -7,6 +7,7 @@ import { el } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import { button } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
+import { dropZone, fileOpener, openScenarioParam } from '../authoring/openFile.ts';
 
 const READY_FLAG = 'calm-desk/app-ready-marked';
 
@@ -49,6 +50,9 @@ export class Title extends Phaser.Scene {
       actions,
       el('p', { className: 'cd-hint cd-title-keys' }, view.keysHint),
     );
+    // Trainers try their own file here: picked, dropped on the window, or from ?scenario=.
+    const opener = fileOpener(screen, s, (file) => go('Briefing', { file }));
+    intro.append(opener.element);
 
     const items = view.scenarios.map((s) =>
       el(
@@ -70,12 +74,13 @@ export class Title extends Phaser.Scene {
         ? el('ul', { className: 'cd-plain-list cd-scroll cd-scroll-shadow', attrs: { tabindex: '0', 'aria-labelledby': 'cd-title-list-heading' } }, ...items)
         : null,
     );
-    screen.append(intro, list);
+    screen.append(intro, list, dropZone(screen, s, opener));
     arrowNavigation(screen, actions);
     bindKeys(screen, {});
     screen.focus(view.canPlay && data.focus !== 'settings' ? play : settings);
     // The store and sound load right after the first screen is ready, not before it.
     this.markReady(() => void s.ready().catch(() => undefined));
+    void openScenarioParam(this.registry, opener, s);
   }
 
   /** A row of content customers along the bottom left: what the game is about, at a glance. */

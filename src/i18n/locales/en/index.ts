@@ -6,3 +6,4 @@ export { default as briefing } from './briefing.ts';
 export { default as settings } from './settings.ts';
 export { default as conversation } from './conversation.ts';
 export { default as debrief } from './debrief.ts';
+export { default as authoring } from './authoring.ts';
