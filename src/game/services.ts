@@ -205,6 +205,8 @@ export function installServices(
   };
   apply(boot);
   playUiSounds(overlay, () => audio);
+  // Dev only (`npm start`): saved scenario files update the open game without a page reload.
+  if (import.meta.hot) void import('./authoring/liveReload.ts').then((m) => m.watchLiveReload(game, value));
   game.registry.set(REGISTRY_KEY, value);
   return value;
 }

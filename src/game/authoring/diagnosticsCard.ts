@@ -88,7 +88,8 @@ export function showDiagnosticsCard(screen: Screen, checked: CheckedFile, option
     ),
   );
   // The rest of the screen sleeps while the card is open (a real modal for keyboard and screen reader).
-  const hidden = [...screen.root.children].filter((node): node is HTMLElement => node instanceof HTMLElement && !node.inert);
+  const others = screen.root.parentElement ? [...screen.root.parentElement.querySelectorAll(':scope > section.cd-screen')].filter((node) => node !== screen.root) : [];
+  const hidden = [...screen.root.children, ...others].filter((node): node is HTMLElement => node instanceof HTMLElement && !node.inert);
   for (const node of hidden) node.inert = true;
   screen.append(card);
   // Captured before the screen's own keys, so Escape closes the card (not the screen behind it)

@@ -179,6 +179,11 @@ export class Conversation extends Phaser.Scene {
     this.onSnapshot();
   }
 
+  /** For live reload (dev): the scenario file and the machine's persisted snapshot while a conversation runs. */
+  liveState(): { file: string; snapshot: Snapshot<unknown> } | null {
+    return this.driver && !this.ending ? { file: this.input_.file, snapshot: this.driver.actor.getPersistedSnapshot() } : null;
+  }
+
   private startAudio(scenario: Scenario): void {
     const s = this.services_;
     const voices = Object.values(scenario.nodes).flatMap((n) => n.says.flatMap((l) => (l.voice ? [l.voice] : [])));
