@@ -9,6 +9,7 @@ import { button } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
 import { parseRoomUrl } from '../../classroom/url.ts';
 import { openRoom } from '../room/launch.ts';
+import { dropZone, fileOpener, openScenarioParam } from '../authoring/openFile.ts';
 
 const READY_FLAG = 'calm-desk/app-ready-marked';
 
@@ -55,6 +56,9 @@ export class Title extends Phaser.Scene {
       actions,
       el('p', { className: 'cd-hint cd-title-keys' }, view.keysHint),
     );
+    // Trainers try their own file here: picked, dropped on the window, or from ?scenario=.
+    const opener = fileOpener(screen, s, (file) => go('Briefing', { file }));
+    intro.append(opener.element);
 
     const items = view.scenarios.map((s) =>
       el(
@@ -76,7 +80,7 @@ export class Title extends Phaser.Scene {
         ? el('ul', { className: 'cd-plain-list cd-scroll cd-scroll-shadow', attrs: { tabindex: '0', 'aria-labelledby': 'cd-title-list-heading' } }, ...items)
         : null,
     );
-    screen.append(intro, list);
+    screen.append(intro, list, dropZone(screen, s, opener));
     arrowNavigation(screen, actions);
     bindKeys(screen, {});
     screen.focus(view.canPlay && data.focus !== 'settings' ? play : settings);
@@ -85,6 +89,7 @@ export class Title extends Phaser.Scene {
     // `?mode=room` (and a room window's reload) opens classroom mode directly.
     const route = parseRoomUrl(window.location.search);
     if (route && view.canPlay) void s.ready().then(() => (screen.disposed ? undefined : openRoom(this, route)), () => undefined);
+    void openScenarioParam(this.registry, opener, s);
   }
 
   /** A row of content customers along the bottom left: what the game is about, at a glance. */

@@ -10,3 +10,4 @@ export { default as room } from './room.ts';
 export { default as records } from './records.ts';
 export { default as scorm } from './scorm.ts';
 export { default as graph } from './graph.ts';
+export { default as authoring } from './authoring.ts';
