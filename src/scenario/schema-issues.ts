@@ -356,8 +356,34 @@ function invalidType(ctx: Context, path: DataPath, expected: string): void {
     return;
   }
   const message = `${capitalize(describeKey(ctx.data, path))} should be ${expectedName(expected)}, but it is ${kindOf(value)}.`;
-  const hint = typeof value === 'number' && expected === 'string' ? 'Put the text in quotes, e.g. "404".' : undefined;
+  const hint = typeof value === 'number' && expected === 'string' ? 'Put the text in quotes, e.g. "404".' : nestedReplyHint(path, value);
   add(ctx, 'CD103', ctx.map.rangeAt(path), message, hint);
+}
+
+/** Keys of a customer line that a reply does not have: a reply is what the trainee says, as text. */
+const LINE_ONLY_KEYS = ['as', 'voice', 'action'];
+
+/**
+ * A reply's `say` written as a block: `say: { say: text, as: calm }` (the customer-line form) or
+ * the reply's own keys indented under `say:`. Names the likely mistake and the fix.
+ */
+function nestedReplyHint(path: DataPath, value: unknown): string | undefined {
+  if (path.length < 2 || path[path.length - 1] !== 'say' || path[path.length - 3] !== 'replies' || !isObject(value)) return undefined;
+  const keys = Object.keys(value);
+  const said = typeof value.say === 'string' && value.say.trim() !== '' ? value.say.trim() : undefined;
+  // Quoted when the text would not read back as plain text (a colon, a comment, a leading mark).
+  const text = said === undefined ? 'what the trainee says' : /: |\s#|^[-?:,[\]{}#&*!|>'"%@`]/.test(said) ? JSON.stringify(said) : said;
+  const lineKeys = keys.filter((key) => LINE_ONLY_KEYS.includes(key));
+  if (lineKeys.length > 0) {
+    const named = lineKeys.map((key) => `\`${key}\``).join(' and ');
+    return `A reply's \`say\` is plain text, and ${named} belong${lineKeys.length === 1 ? 's' : ''} to the customer's lines, not to a reply: write \`say: ${text}\` and remove ${named}.`;
+  }
+  const replyKeys = keys.filter((key) => key !== 'say' && allowedKeys(path.slice(0, -1)).includes(key));
+  if (keys.includes('say') || replyKeys.length > 0) {
+    const moved = replyKeys.length > 0 ? ` and move ${replyKeys.map((key) => `\`${key}\``).join(', ')} out to the reply's own level, lined up with \`say:\`` : '';
+    return `The reply's keys are indented under \`say:\`: write \`say: ${text}\` on one line${moved}.`;
+  }
+  return undefined;
 }
 
 /** CD102 for a key that is not written at all, pointing at the block that should hold it. */

@@ -78,4 +78,12 @@ export const CORPUS: Record<string, (base: string) => string> = {
   'walksOutAt below mood': swap(/walksOutAt: \d+/, 'walksOutAt: 1'),
   'condition with garbage': swap('when: askedReceipt and offers >= 1', 'when: ((( and >= ==='),
   'keys that read as numbers (.nan, .inf)': add('.nan: 1\n.inf: 2\n-.inf: 3'),
+  'reply say written as a customer line': swap(
+    "say: That sounds really frustrating. Let's get it sorted today.",
+    "say: { say: That sounds really frustrating. Let's get it sorted today., as: calm }",
+  ),
+  'reply keys indented under say': swap(
+    /(\n( +)say: That sounds really frustrating\. Let's get it sorted today\.)\n/,
+    "\n$2say:\n$2  say: That sounds really frustrating.\n$2  tags: [empathy]\n",
+  ),
 };

@@ -20,6 +20,18 @@ describe('messages a trainer can act on', () => {
     expect(problems).toEqual([]);
   });
 
+  it('names the mistake when a reply\'s `say` is written as a block (customer-line keys or the reply\'s own keys)', () => {
+    const hints = (text: string) => loadScenario(text, 'c.yaml').diagnostics.map((d) => `${d.code} ${d.hint ?? ''}`);
+    expect(hints(CORPUS['reply say written as a customer line']!(base))).toEqual([
+      "CD103 A reply's `say` is plain text, and `as` belongs to the customer's lines, not to a reply: write `say: That sounds really frustrating. Let's get it sorted today.` and remove `as`.",
+    ]);
+    expect(hints(CORPUS['reply keys indented under say']!(base))).toEqual([
+      "CD103 The reply's keys are indented under `say:`: write `say: That sounds really frustrating.` on one line and move `tags` out to the reply's own level, lined up with `say:`.",
+    ]);
+    const colon = CORPUS['reply keys indented under say']!(base).replace('  say: That sounds really frustrating.', '  say: "Frustrating: I see."');
+    expect(hints(colon)).toEqual([expect.stringContaining('write `say: "Frustrating: I see."` on one line')]);
+  });
+
   it('says what is wrong, where, for the cases issue 12 names', () => {
     const at = (text: string) => loadScenario(text, 'c.yaml').diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`);
     const line = (needle: string, text: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
