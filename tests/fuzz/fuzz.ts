@@ -25,6 +25,7 @@ import { createStore } from '../../src/storage/store.ts';
 import { BIG_INPUTS } from './big-inputs.ts';
 import { diagnosticProblems, LIBRARY_PHRASES, loaderLines } from './checks.ts';
 import { CORPUS } from './corpus.ts';
+import { mutateAll, type Mutation } from './mutate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,12 +55,6 @@ const FRAGMENTS = [
 
 const LINE_ENDINGS = ['\n', '\r\n', '\r'];
 
-type Mutation =
-  | { kind: 'delete' | 'duplicate'; line: number }
-  | { kind: 'swap'; line: number; other: number }
-  | { kind: 'char'; line: number; column: number; text: string }
-  | { kind: 'indent'; line: number; delta: number };
-
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const), line: fc.nat(600) }),
   fc.record({ kind: fc.constant('swap' as const), line: fc.nat(600), other: fc.nat(600) }),
@@ -67,41 +62,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('indent' as const), line: fc.nat(600), delta: fc.integer({ min: -6, max: 6 }) }),
 );
 
-function mutate(lines: string[], m: Mutation): string[] {
-  if (lines.length === 0) return lines;
-  const out = [...lines];
-  const at = m.line % out.length;
-  switch (m.kind) {
-    case 'delete':
-      out.splice(at, 1);
-      break;
-    case 'duplicate':
-      out.splice(at, 0, out[at]!);
-      break;
-    case 'swap': {
-      const other = m.other % out.length;
-      [out[at], out[other]] = [out[other]!, out[at]!];
-      break;
-    }
-    case 'char': {
-      const line = out[at]!;
-      const column = Math.min(m.column, line.length);
-      out[at] = line.slice(0, column) + m.text + line.slice(column + 1);
-      break;
-    }
-    case 'indent':
-      out[at] = m.delta >= 0 ? ' '.repeat(m.delta) + out[at]! : out[at]!.replace(new RegExp(`^ {0,${-m.delta}}`), '');
-      break;
-  }
-  return out;
-}
-
 /** Scenario file texts, drawn from every source above. */
 export function scenarioInputs(seeds: readonly string[] = seedFiles()): fc.Arbitrary<string> {
   const seed = fc.constantFrom(...seeds);
   const mutated = fc
     .tuple(seed, fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.constantFrom(...LINE_ENDINGS))
-    .map(([text, ms, ending]) => ms.reduce(mutate, text.split(/\r\n|\r|\n/)).join(ending));
+    .map(([text, ms, ending]) => mutateAll(text.split(/\r\n|\r|\n/), ms, 'wrap').join(ending));
   const corpus = fc.tuple(seed.filter((text) => loadScenario(text, 's.yaml').scenario !== null), fc.constantFrom(...Object.keys(CORPUS))).map(([base, name]) => {
     try {
       return CORPUS[name]!(base);

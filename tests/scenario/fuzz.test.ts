@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/scenario/diagnostics.ts';
 import { loadScenario, normalizeLineEnds } from '../../src/scenario/load.ts';
+import { mutateAll, type Mutation } from '../fuzz/mutate.ts';
 
 const fixture = readFileSync(new URL('../fixtures/scenarios/valid/kettle-complete.yaml', import.meta.url), 'utf8');
 const fixtureLines = fixture.split('\n');
@@ -51,13 +52,6 @@ const fragments = [
 /** Text assembled from YAML-looking pieces: more likely to reach the deeper checks. */
 const yamlish = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(''));
 
-type Mutation =
-  | { kind: 'delete'; line: number }
-  | { kind: 'duplicate'; line: number }
-  | { kind: 'swap'; line: number; other: number }
-  | { kind: 'char'; line: number; column: number; char: string }
-  | { kind: 'indent'; line: number; delta: number };
-
 const lineIndex = fc.nat({ max: fixtureLines.length - 1 });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), line: lineIndex }),
@@ -67,39 +61,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     kind: fc.constant('char' as const),
     line: lineIndex,
     column: fc.nat({ max: 80 }),
-    char: fc.constantFrom(':', '-', ' ', '"', "'", '#', '[', '{', '*', '&', '!', 'x', '1', '\t', ''),
+    text: fc.constantFrom(':', '-', ' ', '"', "'", '#', '[', '{', '*', '&', '!', 'x', '1', '\t', ''),
   }),
   fc.record({ kind: fc.constant('indent' as const), line: lineIndex, delta: fc.integer({ min: -4, max: 4 }) }),
 );
-
-function mutate(lines: string[], m: Mutation): string[] {
-  const out = [...lines];
-  const at = Math.min(m.line, out.length - 1);
-  if (at < 0) return out;
-  switch (m.kind) {
-    case 'delete':
-      out.splice(at, 1);
-      break;
-    case 'duplicate':
-      out.splice(at, 0, out[at]!);
-      break;
-    case 'swap': {
-      const other = Math.min(m.other, out.length - 1);
-      [out[at], out[other]] = [out[other]!, out[at]!];
-      break;
-    }
-    case 'char': {
-      const line = out[at]!;
-      const column = Math.min(m.column, line.length);
-      out[at] = line.slice(0, column) + m.char + line.slice(column + 1);
-      break;
-    }
-    case 'indent':
-      out[at] = m.delta >= 0 ? ' '.repeat(m.delta) + out[at]! : out[at]!.replace(new RegExp(`^ {0,${-m.delta}}`), '');
-      break;
-  }
-  return out;
-}
 
 describe('loadScenario under fuzzing', () => {
   it('never throws on random text', () => {
@@ -113,7 +78,7 @@ describe('loadScenario under fuzzing', () => {
   it('never throws on mutations of a valid scenario, and points inside the file', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        checkLoad(mutations.reduce(mutate, fixtureLines).join('\n'));
+        checkLoad(mutateAll(fixtureLines, mutations, 'clamp').join('\n'));
       }),
       { numRuns: 400 },
     );
