@@ -34,13 +34,19 @@ export { interruptionOf, silenceRuleOf, settleDecision } from './rules.ts';
 export * from './selectors.ts';
 export * from './transcript.ts';
 export { INTERRUPTION_MOOD, READING_SPEEDS, DEFAULT_CHARS_PER_SECOND, type ReadingSpeed } from './constants.ts';
+/**
+ * Default customer reactions in each scenario language, used when neither the node nor the
+ * scenario gives its own line. The table lives with the loader (`src/scenario/defaults.ts`,
+ * which fills the scenario's default silence rule from it, and which the engine's rules import);
+ * re-exported here once, so scene code can take them with the rest of the engine's API.
+ */
 export {
   defaultInterruptedLine,
   defaultSilencePrompt,
   defaultVentingCalmerLine,
   defaultWalksOutLine,
   engineSilenceRule,
-} from './defaults.ts';
+} from '../scenario/defaults.ts';
 export {
   createConversationDriver,
   type ConversationDriver,

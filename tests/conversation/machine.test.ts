@@ -4,7 +4,7 @@ import { createConversationMachine } from '../../src/conversation/machine.ts';
 import * as select from '../../src/conversation/selectors.ts';
 import { decisionsOf } from '../../src/conversation/transcript.ts';
 import { INTERRUPTION_MOOD } from '../../src/conversation/constants.ts';
-import { defaultWalksOutLine } from '../../src/conversation/defaults.ts';
+import { defaultWalksOutLine } from '../../src/scenario/defaults.ts';
 import { kettleScenario, scenario } from './helpers/builder.ts';
 
 function start(s = kettleScenario()) {
