@@ -115,7 +115,12 @@ describe('Classroom mode', () => {
     await waitForScene(projector, 'RoomProjector');
     await untilReplies(projector);
     expect(await decisionsMade(projector, sessionId)).toBe(0);
+    // A vote on the projector's own keys: V, C moves to C's count, 9, Enter to the end, Enter plays C.
+    await projector.keyboard.press('v');
+    await projector.getByTestId('room-vote').waitFor();
     await projector.keyboard.press('c');
+    await projector.keyboard.press('9');
+    for (let i = 0; i < 4 && (await decisionsMade(projector, sessionId)) === 0; i++) await projector.keyboard.press('Enter');
     await expect.poll(() => decisionsMade(projector, sessionId)).toBe(1);
     await expect.poll(() => presenter.getByTestId('trainer-paths').textContent()).toContain('C:');
 
