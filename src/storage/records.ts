@@ -67,6 +67,8 @@ export const recordV2Schema = z.object({
   /** How many times each trust-ruiner happened. */
   ruiners: ruinersSchema,
   decisions: z.array(decisionSummarySchema).max(500),
+  /** True when the scenario was a file the trainer opened in the game ("Your files"), not one bundled with it. */
+  fromFile: z.literal(true).optional(),
 });
 export type AttemptRecordV2 = z.infer<typeof recordV2Schema>;
 
