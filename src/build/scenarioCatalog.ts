@@ -2,7 +2,12 @@
  * Vite plugin: reads `scenarios/*.yaml` at build and dev time, runs the loader on each, and
  * serves light metadata as the virtual module `virtual:scenario-catalog` (default export:
  * `CatalogEntry[]`, sorted by language, difficulty, title). The title screen imports only this,
- * never the YAML parser. In dev, adding, changing or removing a scenario reloads the page.
+ * never the YAML parser.
+ *
+ * Live reload (dev): adding, changing or removing a scenario does not reload the page. The plugin
+ * sends the HMR custom event `calm-desk:scenarios` (`LiveScenarioUpdate`: the new catalog and the
+ * new text of each changed file) and the game updates in place (`src/game/authoring/liveReload.ts`).
+ * A rubric file change still reloads the page (every scene reads the rubrics at import).
  *
  * Rubric files in the same folder (`rubric.yaml`, `<id>.rubric.yaml`) are not scenarios: they are
  * checked with `loadRubric` and served as the named export `rubrics` (`Record<id, Rubric>`, valid
@@ -25,6 +30,14 @@ import type { Rubric } from '../scoring/rubric.ts';
 import { catalogEntry, type CatalogEntry, type RawHeader } from './catalogEntry.ts';
 
 export const CATALOG_MODULE_ID = 'virtual:scenario-catalog';
+/** The HMR custom event the dev server sends when scenario files change. */
+export const LIVE_EVENT = 'calm-desk:scenarios';
+
+/** Payload of `LIVE_EVENT`: the whole new catalog and each changed file's text (`null`: removed). */
+export interface LiveScenarioUpdate {
+  entries: CatalogEntry[];
+  changed: Record<string, string | null>;
+}
 const RESOLVED_ID = `\0${CATALOG_MODULE_ID}`;
 
 type Loader = (text: string, fileName: string) => { scenario: Scenario | null; diagnostics: Diagnostic[] };
@@ -108,17 +121,29 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
     },
     configureServer(server) {
       server.watcher.add(resolve(root, dir));
-      const refresh = (path: string) => {
-        if (!isScenarioFile(path)) return;
-        for (const env of Object.values(server.environments)) {
-          const mod = env.moduleGraph.getModuleById(RESOLVED_ID);
-          if (mod) env.moduleGraph.invalidateModule(mod);
-        }
-        server.ws.send({ type: 'full-reload' });
+    },
+    // Runs after Vite's own glob handling, so returning [] keeps the scenario glob's importers
+    // (and the page) from reloading: the game takes the change through LIVE_EVENT instead.
+    async hotUpdate({ type, file: path, modules }) {
+      if (!isScenarioFile(path)) return undefined;
+      const graph = this.environment.moduleGraph;
+      const catalogModule = graph.getModuleById(RESOLVED_ID);
+      if (catalogModule) graph.invalidateModule(catalogModule);
+      for (const mod of modules) graph.invalidateModule(mod);
+      if (this.environment.name !== 'client') return [];
+      const name = path.replace(/^.*[\\/]/, '');
+      if (isRubricFileName(name)) {
+        this.environment.hot.send({ type: 'full-reload' });
+        return [];
+      }
+      load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
+      const file = relative(root, path).split(sep).join('/');
+      const update: LiveScenarioUpdate = {
+        entries: buildCatalog(root, dir, load),
+        changed: { [file]: type === 'delete' ? null : readText(path) },
       };
-      server.watcher.on('add', refresh);
-      server.watcher.on('change', refresh);
-      server.watcher.on('unlink', refresh);
+      this.environment.hot.send({ type: 'custom', event: LIVE_EVENT, data: update });
+      return [];
     },
   };
 }
