@@ -45,7 +45,7 @@ describe('the projector view', () => {
   test('while the customer talks, no replies (even on an early-replies node) unless in the hot seat', () => {
     const actor = createActor(createConversationMachine(scenario)).start();
     actor.send({ type: 'customer.startedLine', index: 0, at: 100 });
-    const input = conversationInput(actor.getSnapshot(), { lineIndex: 0, lineProgress: 0.5, silenceProgress: null, remainingSpeechMs: 4000 });
+    const input = conversationInput(actor.getSnapshot(), { lineProgress: 0.5, silenceProgress: null });
     const room = presentRoomProjector({ scenario, session: session(), conversation: input, revealed: null, reducedMotion: false }, t);
     expect(room.repliesVisible).toBe(false);
     expect(room.talkingCue).toMatch(/still talking/);
