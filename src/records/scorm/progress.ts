@@ -124,8 +124,6 @@ export function restoredRecords(progress: ScormProgress, titleOf: (scenarioId: s
       satisfaction: a.satisfaction,
       virtues: a.virtues ? { friendliness, expertise, composure, efficiency } : null,
       ruiners: Object.fromEntries(TRUST_RUINERS.map((r, i) => [r, a.ruiners[i] ?? 0])) as AttemptRecord['ruiners'],
-      // Suspend data keeps no wait counts: unknown, as for results saved before waits were counted.
-      waits: null,
       decisions: [],
       waits: a.waits,
     };
