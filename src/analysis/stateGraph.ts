@@ -31,6 +31,8 @@ export type EdgeTarget =
 export interface Edge {
   step: Omit<PathStep, 'decision'>;
   decision: DecisionEntry;
+  /** `decisionKey(decision)`: edges with equal keys score alike. */
+  decisionKey: string;
   target: EdgeTarget;
 }
 
@@ -57,6 +59,8 @@ export interface StateGraph {
   autoFailSteps: PathStep[] | null;
   /** True when no state exists at all (the start itself ends or gets stuck). */
   trivial: EdgeTarget | null;
+  /** Options played with the engine's rules (the rest were moved from another mood): the walk's work. */
+  enginePlays: number;
 }
 
 /** A guard against runaway files; bundled scenarios have a few thousand states. */
@@ -69,13 +73,30 @@ export const STATE_LIMIT = 250_000;
  */
 const HISTORY_FIELDS = new Set(['scenario', 'transcript', 'checkpoints', 'lastAt', 'turn', 'answerableAt', 'decisionCount', 'pausedPhase']);
 
-export function stateKey(context: ConversationContext): string {
+/** The state key without the mood (see `buildStateGraph` for why mood is kept apart). */
+export function coreKey(context: ConversationContext): string {
   const parts: string[] = [];
   for (const key of Object.keys(context).sort()) {
-    if (HISTORY_FIELDS.has(key)) continue;
+    if (HISTORY_FIELDS.has(key) || key === 'mood') continue;
     parts.push(`${key}=${JSON.stringify((context as unknown as Record<string, unknown>)[key])}`);
   }
   return parts.join('|');
+}
+
+const withMood = (core: string, mood: number): string => `${core}|mood=${mood}`;
+
+export function stateKey(context: ConversationContext): string {
+  return withMood(coreKey(context), context.mood);
+}
+
+/**
+ * Everything the scorer may read from a decision, except when it happened and the mood level
+ * (only its change counts): decisions with equal keys score alike.
+ */
+export function decisionKey(d: DecisionEntry): string {
+  const offered = d.visibleReplyIds ? d.visibleReplyIds.join(',') : JSON.stringify(d.variablesBefore);
+  const added = d.added.map((a) => `${a.tag}:${a.reason}`).join(',');
+  return [d.moodAfter - d.moodBefore, d.nodeId, d.kind, d.choiceId, d.interrupted, d.reply, d.silenceRule, d.walkOut, d.responseMs, d.next, d.tags.join(','), added, offered].join('|');
 }
 
 /** The ending entry a settled or walked-out context ends with. */
@@ -89,8 +110,34 @@ function endingIn(transcript: readonly TranscriptEntry[]): EndEntry {
 
 const strip = (context: ConversationContext): ConversationContext => ({ ...context, transcript: [], checkpoints: [] });
 
-/** Builds the state graph of a scenario (pure; a few milliseconds for a bundled scenario). */
-export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT): StateGraph {
+/**
+ * What one option did at some state with a given core (see `coreKey`), to be moved to any other
+ * mood of the same core: `delta` is the mood change (known once it was seen unclamped); `stay`
+ * is the result wherever the new mood stays below the walk-out level, `leave` wherever it
+ * reaches it (the customer walks out on mood; only the mood figures of the decision differ).
+ */
+interface Transition {
+  delta?: number;
+  stay?: { decision: DecisionEntry; decisionKey: string; to: { kind: 'state'; core: string; context: ConversationContext } | Exclude<EdgeTarget, { kind: 'state' }> };
+  leave?: { decision: DecisionEntry; to: EdgeTarget };
+}
+
+interface CoreEntry {
+  options: ReturnType<typeof optionsAt>;
+  transitions: Transition[];
+}
+
+/**
+ * Builds the state graph of a scenario (pure). The engine reads the mood in one way only: each
+ * decision adds a fixed change to it (clamped to 0..100), and the customer walks out when it
+ * reaches `walksOutAt`. So what an option does at a state depends on the rest of the state (its
+ * core) alone, apart from that clamp and that threshold: each option is played with the engine's
+ * rules once per core, and the result moved to every other mood of the same core where neither
+ * the clamp nor the threshold comes into play (elsewhere it is played again). Exact, and many
+ * times fewer engine steps, since most states differ only in mood.
+ */
+export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT, options: { reuse?: boolean } = {}): StateGraph {
+  const reuse = options.reuse ?? true;
   const lean = withoutLines(scenario);
   const graph: StateGraph = {
     scenario,
@@ -102,8 +149,24 @@ export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT): S
     limited: false,
     autoFailSteps: null,
     trivial: null,
+    enginePlays: 0,
   };
   const ids = new Map<string, number>();
+  const cores: string[] = [];
+  const walkOutAt = Math.min(scenario.customer.walksOutAt, 101);
+  const addState = (key: string, core: string, ctx: ConversationContext, parent: GraphState['parent']): EdgeTarget | null => {
+    const known = ids.get(key);
+    if (known !== undefined) return { kind: 'state', state: known };
+    if (graph.states.length >= stateLimit) {
+      graph.limited = true;
+      return null;
+    }
+    const id = graph.states.length;
+    ids.set(key, id);
+    cores.push(core);
+    graph.states.push({ id, nodeId: ctx.nodeId, context: ctx, edges: [], parent });
+    return { kind: 'state', state: id };
+  };
   const target = (settled: ReturnType<typeof settle>, parent: GraphState['parent']): EdgeTarget | null => {
     const ctx = settled.context;
     if (settled.stuck) {
@@ -115,32 +178,57 @@ export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT): S
       graph.endNodes.add(ending.nodeId);
       return { kind: 'end', ending, walkOut: false };
     }
-    const key = stateKey(ctx);
-    const known = ids.get(key);
-    if (known !== undefined) return { kind: 'state', state: known };
-    if (graph.states.length >= stateLimit) {
-      graph.limited = true;
-      return null;
-    }
-    const id = graph.states.length;
-    ids.set(key, id);
-    graph.states.push({ id, nodeId: ctx.nodeId, context: strip(ctx), edges: [], parent });
-    return { kind: 'state', state: id };
+    const core = coreKey(ctx);
+    return addState(withMood(core, ctx.mood), core, strip(ctx), parent);
   };
   const first = target(settle(rules.initialContext(lean)), null);
   if (first && first.kind !== 'state') graph.trivial = first;
+  const byCore = new Map<string, CoreEntry>();
+  const pushEdge = (state: GraphState, step: Edge['step'], decision: DecisionEntry, key: string, to: EdgeTarget): void => {
+    decision.tags.forEach((t) => graph.tags.add(t));
+    state.edges.push({ step, decision, decisionKey: key, target: to });
+    if (!graph.autoFailSteps && decision.tags.some(isAutoFailTag)) graph.autoFailSteps = [...stepsTo(graph, state.id), { decision: 0, ...step }].map((s, i) => ({ ...s, decision: i + 1 }));
+  };
   for (let next = 0; next < graph.states.length; next++) {
     const state = graph.states[next]!;
-    const options = optionsAt(state.context);
+    const core = cores[next]!;
+    let entry = byCore.get(core);
+    if (!entry) {
+      entry = { options: optionsAt(state.context), transitions: [] };
+      byCore.set(core, entry);
+    }
+    const { options, transitions } = entry;
     if (options.length === 0) graph.stuckAt.add(state.nodeId);
-    for (const option of options) {
-      const decided = option.apply(state.context);
-      const decision = decided.transcript[decided.transcript.length - 1];
-      if (decision?.type !== 'decision') continue;
-      decision.tags.forEach((t) => graph.tags.add(t));
+    const mood = state.context.mood;
+    options.forEach((option, i) => {
       const step = { nodeId: state.nodeId, ...option.step };
-      const edgeIndex = state.edges.length;
+      const known = (transitions[i] ??= {});
+      if (reuse && known.delta !== undefined) {
+        const raw = mood + known.delta;
+        if (raw >= 0 && raw < walkOutAt && raw <= 100 && known.stay) {
+          const { stay } = known;
+          const decision = { ...stay.decision, moodBefore: mood, moodAfter: raw };
+          if (stay.to.kind !== 'state') {
+            pushEdge(state, step, decision, stay.decisionKey, stay.to);
+            return;
+          }
+          const { core: nextCore, context } = stay.to;
+          const to = addState(withMood(nextCore, raw), nextCore, context.mood === raw ? context : { ...context, mood: raw }, { state: state.id, edge: state.edges.length });
+          if (to) pushEdge(state, step, decision, stay.decisionKey, to);
+          return;
+        }
+        if (raw >= walkOutAt && known.leave) {
+          const decision = { ...known.leave.decision, moodBefore: mood, moodAfter: Math.min(100, raw) };
+          pushEdge(state, step, decision, decisionKey(decision), known.leave.to);
+          return;
+        }
+      }
+      graph.enginePlays++;
+      const decided = option.apply(state.context);
+      const last = decided.transcript[decided.transcript.length - 1];
+      if (last?.type !== 'decision') return;
       const after = afterDecision(decided);
+      const decision: DecisionEntry = { ...last };
       let to: EdgeTarget | null;
       if (after.ended) {
         const ending = endingIn(after.context.transcript);
@@ -148,12 +236,16 @@ export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT): S
         graph.endNodes.add(ending.nodeId);
         to = { kind: 'end', ending, walkOut: true };
       } else {
-        to = target(settle(strip(after.context)), { state: state.id, edge: edgeIndex });
+        to = target(settle(strip(after.context)), { state: state.id, edge: state.edges.length });
       }
-      if (!to) continue;
-      state.edges.push({ step, decision: { ...decision }, target: to });
-      if (!graph.autoFailSteps && decision.tags.some(isAutoFailTag)) graph.autoFailSteps = [...stepsTo(graph, state.id), { decision: 0, ...step }].map((s, i) => ({ ...s, decision: i + 1 }));
-    }
+      if (!to) return;
+      const key = decisionKey(decision);
+      pushEdge(state, step, decision, key, to);
+      // Remember the move: its mood change once seen unclamped, and what it does below and at the walk-out level.
+      if (decision.moodAfter > 0 && decision.moodAfter < 100) known.delta = decision.moodAfter - decision.moodBefore;
+      if (decision.moodAfter >= walkOutAt) known.leave ??= { decision, to };
+      else if (decision.moodAfter > 0 && decision.moodAfter < 100) known.stay ??= { decision, decisionKey: key, to: to.kind === 'state' ? { kind: 'state', core: cores[to.state]!, context: graph.states[to.state]!.context } : to };
+    });
   }
   return graph;
 }
@@ -346,14 +438,10 @@ export function searchScores(graph: StateGraph, options: SearchOptions = {}): Se
   const deltaFor = (edge: Edge): Delta => {
     let delta = deltas.get(edge);
     if (!delta) {
-      const d = edge.decision;
-      // Everything the scorer may read, except when it happened and the mood level (only its change counts).
-      const { at: _at, index: _index, moodBefore, moodAfter, ...rest } = d;
-      const key = `${moodAfter - moodBefore}|${JSON.stringify(rest)}`;
-      delta = byDecision.get(key);
+      delta = byDecision.get(edge.decisionKey);
       if (!delta) {
-        delta = deltaOf(graph.scenario, d, rubric);
-        byDecision.set(key, delta);
+        delta = deltaOf(graph.scenario, edge.decision, rubric);
+        byDecision.set(edge.decisionKey, delta);
       }
       deltas.set(edge, delta);
     }

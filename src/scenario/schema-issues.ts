@@ -276,13 +276,32 @@ const SUGGESTED_KEYS = 200;
 
 const sortedKeys = new WeakMap<object, string[]>();
 
-/** The unknown keys of an issue in file order (integer-like keys come first in data order). */
+/**
+ * The unknown keys of an issue in file order (integer-like keys come first in data order): read
+ * off the mapping's own key order in one pass (a repeated key counts where it is written last,
+ * as in the data); keys not written there (merged in with `<<`) follow, ordered by position.
+ */
 function keysInFileOrder(map: SourceMap, issue: z.core.$ZodIssueUnrecognizedKeys): string[] {
   const known = sortedKeys.get(issue);
   if (known) return known;
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
-  const at = new Map(issue.keys.map((key) => [key, map.keyAt([...path, key]).start]));
-  const keys = [...issue.keys].sort((a, b) => comparePositions(at.get(a)!, at.get(b)!));
+  const wanted = new Set(issue.keys);
+  const written = map.keysAt(path);
+  const placed = new Set<string>();
+  const keys: string[] = [];
+  for (let i = written.length - 1; i >= 0; i--) {
+    const key = written[i]!;
+    if (wanted.has(key) && !placed.has(key)) {
+      placed.add(key);
+      keys.push(key);
+    }
+  }
+  keys.reverse();
+  const rest = issue.keys.filter((key) => !placed.has(key));
+  if (rest.length > 0) {
+    const at = new Map(rest.map((key) => [key, map.keyAt([...path, key]).start]));
+    keys.push(...rest.sort((a, b) => comparePositions(at.get(a)!, at.get(b)!)));
+  }
   sortedKeys.set(issue, keys);
   return keys;
 }
