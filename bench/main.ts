@@ -4,8 +4,13 @@
  * `app-ready` against the hello page, and frame pacing, long tasks and key latency during a
  * conversation at 1920×1080. Prints each figure beside its goal; writes JSON to bench/results/.
  *
+ * Then memory over a long session in one page: one scenario played `--memory N` times (default
+ * 50) and every bundled scenario in turn (heap, DOM nodes, listeners, live images after a forced GC).
+ *
  * Options: `--runs N` cold loads of each page (default 7), `--no-build` measure dist/ as it is,
- * `--node-only` only the steps that need no browser (analyze time against scenario size).
+ * `--node-only` only the steps that need no browser (analyze time against scenario size),
+ * `--memory N` conversations of the repeated scenario (0 skips the memory step),
+ * `--memory-only` only the memory step (with the build, or of the built game in `--dist DIR`).
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -18,25 +23,32 @@ import { BUILD_DIRS, buildBoth } from './build.ts';
 import { measureConversation } from './measure/conversation.ts';
 import { coldLoad, firstScreenBytes, type ColdLoad } from './measure/load.ts';
 import { measureLoader } from './measure/loader.ts';
+import { measureMemory } from './measure/memory.ts';
+import { estimatedLighthouseScore } from './measure/paint.ts';
 import { median, round } from './measure/stats.ts';
 import { formatTable, writeResults, type Figure } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const GOALS = { firstScreenKb: 450, loadRatio: 1.3, frameP95Ms: 16.7, longTasks: 0, keyFrames: 2, firstPaintMs: 800, loaderMs: 200 } as const;
+const GOALS = { firstScreenKb: 450, loadRatio: 1.3, frameP95Ms: 16.7, longTasks: 0, keyFrames: 2, firstPaintMs: 800, loaderMs: 200, memoryRatio: 1.1, libraryImages: 50, lighthouse: 95, lcpMs: 1200, tbtMs: 150 } as const;
 
 interface Options {
   runs: number;
   build: boolean;
   nodeOnly: boolean;
+  memory: number;
+  memoryOnly: boolean;
+  /** A built game to measure instead of building one (`--dist DIR`). */
+  dist: string | null;
 }
 
 /** Runs the benchmark; returns the process exit code (0 measured, 1 could not measure, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (options === null) {
-    console.error('usage: npm run bench -- [--runs N] [--no-build] [--node-only]');
+    console.error('usage: npm run bench -- [--runs N] [--no-build] [--node-only] [--memory N] [--memory-only [--dist DIR]]');
     return 2;
   }
+  if (options.memoryOnly) return memoryOnly(options);
   console.log('Analyze time against scenario size (in this process, no browser)…');
   const analyzeGrowth = measureAnalyzeGrowth();
   console.log(`\n${formatTable(growthFigures(analyzeGrowth))}\n`);
@@ -53,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   const hello = await serveStatic(join(ROOT, BUILD_DIRS.hello));
   const browser = await launchBrowser();
   try {
-    const figures = await measureAll(browser, app, hello, options.runs);
+    const figures = await measureAll(browser, app, hello, options.runs, options.memory);
     const load = loadavg().map((value) => round(value, 1));
     console.log(`\nCalm Desk benchmark: ${cpus().length} CPUs, load average ${load.join(' ')}, headless Chromium, software WebGL\n`);
     console.log(formatTable(figures.table));
@@ -71,11 +83,22 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function parseOptions(argv: string[]): Options | null {
-  const options: Options = { runs: 7, build: true, nodeOnly: false };
+  const options: Options = { runs: 7, build: true, nodeOnly: false, memory: 50, memoryOnly: false, dist: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
     else if (arg === '--node-only') options.nodeOnly = true;
+    else if (arg === '--memory-only') options.memoryOnly = true;
+    else if (arg === '--dist') {
+      const dist = argv[(i += 1)];
+      if (!dist) return null;
+      options.dist = dist;
+    }
+    else if (arg === '--memory') {
+      const memory = Number(argv[(i += 1)]);
+      if (!Number.isInteger(memory) || memory < 0) return null;
+      options.memory = memory;
+    }
     else if (arg === '--runs') {
       const runs = Number(argv[(i += 1)]);
       if (!Number.isInteger(runs) || runs < 1) return null;
@@ -85,7 +108,36 @@ function parseOptions(argv: string[]): Options | null {
   return options;
 }
 
-async function measureAll(browser: Browser, app: StaticServer, hello: StaticServer, runs: number) {
+/** `--memory-only`: builds (unless `--no-build`) and runs the memory step alone. */
+async function memoryOnly(options: Options): Promise<number> {
+  const appDir = options.dist ?? buildBoth(ROOT, !options.build);
+  const app = await serveStatic(appDir);
+  const browser = await launchBrowser();
+  try {
+    const memory = await measureMemorySteps(browser, app.url, Math.max(options.memory, 2));
+    const load = loadavg().map((value) => round(value, 1));
+    console.log(`\nCalm Desk memory: ${cpus().length} CPUs, load average ${load.join(' ')}\n`);
+    console.log(formatTable(memory.table));
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, goals: GOALS, memory: memory.data });
+    console.log(`\nResults written to ${file}`);
+    return 0;
+  } catch (error) {
+    console.error(`bench: could not measure: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+async function measureMemorySteps(browser: Browser, url: string, repeats: number): Promise<{ table: Figure[]; data: object | null }> {
+  if (repeats === 0) return { table: [], data: null };
+  console.log(`Memory in one page: one scenario ${repeats} times, then every scenario in turn (forced GC, by keyboard)…`);
+  const memory = await measureMemory(browser, url, repeats);
+  return { table: memory.figures(GOALS), data: { repeated: memory.repeated, library: memory.library } };
+}
+
+async function measureAll(browser: Browser, app: StaticServer, hello: StaticServer, runs: number, memoryRepeats: number) {
   console.log(`Cold loads: ${runs} of each page, alternating, after one warm-up each…`);
   await coldLoad(browser, app.url);
   await coldLoad(browser, hello.url);
@@ -106,6 +158,7 @@ async function measureAll(browser: Browser, app: StaticServer, hello: StaticServ
   const conversation = await measureConversation(browser, app.url);
   console.log('Scenario loader: the library against bare yaml.parse, and large files under the size cap…');
   const loader = measureLoader(ROOT, 5, GOALS.loaderMs);
+  const memory = await measureMemorySteps(browser, app.url, memoryRepeats);
 
   const table: Figure[] = [
     { name: 'first screen: HTML+JS+CSS+fonts before app-ready', value: kb(firstScreen), unit: 'KB gzip', goal: GOALS.firstScreenKb,
@@ -117,14 +170,18 @@ async function measureAll(browser: Browser, app: StaticServer, hello: StaticServ
     { name: 'cold load ratio game / hello', value: round(appMedian / helloMedian, 2), unit: '×', goal: GOALS.loadRatio },
     { name: 'first contentful paint: game, median', value: round(median(appLoads.map((load) => load.firstPaintMs))), unit: 'ms', goal: GOALS.firstPaintMs,
       note: 'the static splash of index.html' },
+    ...paintFigures(appLoads),
     ...conversation.figures(GOALS),
     ...loader.figures,
+    ...memory.table,
   ];
   return {
     table,
     loader: loader.data,
+    memory: memory.data,
     loads: {
       firstPaint: appLoads.map((load) => round(load.firstPaintMs)),
+      paint: appLoads.map((load) => load.paint),
       app: appLoads.map((load) => round(load.appReadyMs)),
       hello: helloLoads.map((load) => round(load.appReadyMs)),
       appResources: (appLoads[0] as ColdLoad).resources,
@@ -137,6 +194,25 @@ async function measureAll(browser: Browser, app: StaticServer, hello: StaticServ
       keyLatencyFrames: conversation.keyLatencyFrames,
     },
   };
+}
+
+/** Lighthouse's load metrics from the game's cold loads (medians) and the score they would earn. */
+function paintFigures(loads: readonly ColdLoad[]): Figure[] {
+  const metric = (pick: (load: ColdLoad) => number) => median(loads.map(pick));
+  const medians = {
+    fcpMs: metric((load) => load.paint.fcpMs),
+    lcpMs: metric((load) => load.paint.lcpMs),
+    tbtMs: metric((load) => load.paint.tbtMs),
+    cls: metric((load) => load.paint.cls),
+  };
+  const scores = loads.map((load) => estimatedLighthouseScore(load.paint));
+  return [
+    { name: 'largest contentful paint: game, median', value: round(medians.lcpMs), unit: 'ms', goal: GOALS.lcpMs, note: 'Lighthouse desktop scores 0.9 at 1200 ms' },
+    { name: 'total blocking time, first paint to app-ready: median', value: round(medians.tbtMs), unit: 'ms', goal: GOALS.tbtMs, note: 'long tasks over 50 ms; 0.9 at 150 ms' },
+    { name: 'cumulative layout shift: median', value: round(medians.cls, 3), unit: '', goal: 0.1 },
+    { name: 'estimated Lighthouse desktop performance', value: median(scores), unit: '', goal: GOALS.lighthouse, atLeast: true,
+      note: `median of ${scores.length} loads (${Math.min(...scores)}–${Math.max(...scores)}); its curves on these metrics, no Speed Index or throttling (bench/measure/paint.ts)` },
+  ];
 }
 
 function spread(loads: readonly ColdLoad[]): string {

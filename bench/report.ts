@@ -9,12 +9,15 @@ export interface Figure {
   unit: string;
   /** The goal as an upper bound; null when the figure is context, not a goal. */
   goal: number | null;
+  /** The goal is a lower bound (a score), not an upper one. */
+  atLeast?: boolean;
   note?: string;
 }
 
 /** Whether a figure meets its goal; context figures always do. */
 export function meetsGoal(figure: Figure): boolean {
-  return figure.goal === null || figure.value <= figure.goal;
+  if (figure.goal === null) return true;
+  return figure.atLeast ? figure.value >= figure.goal : figure.value <= figure.goal;
 }
 
 /** Formats the figures as an aligned table. */
@@ -22,7 +25,7 @@ export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((figure) => [
     figure.name,
     `${figure.value} ${figure.unit}`.trim(),
-    figure.goal === null ? '' : `≤ ${figure.goal} ${figure.unit}`.trim(),
+    figure.goal === null ? '' : `${figure.atLeast ? '≥' : '≤'} ${figure.goal} ${figure.unit}`.trim(),
     figure.goal === null ? '' : meetsGoal(figure) ? 'ok' : 'MISSED',
     figure.note ?? '',
   ]);

@@ -3,6 +3,7 @@
  * the wire before that mark. Every load uses a fresh browser context, so nothing is cached.
  */
 import type { Browser } from 'playwright-core';
+import { installPaintObservers, readPaintMetrics, type PaintMetrics } from './paint.ts';
 
 /** One resource the page fetched, as Resource Timing reports it. */
 export interface FetchedResource {
@@ -18,6 +19,8 @@ export interface ColdLoad {
   appReadyMs: number;
   /** First contentful paint (the static splash of index.html, issue 12), -1 when none. */
   firstPaintMs: number;
+  /** Lighthouse's load metrics, measured in the page (see paint.ts). */
+  paint: PaintMetrics;
   resources: FetchedResource[];
 }
 
@@ -26,12 +29,14 @@ export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad>
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
+    await page.addInitScript(installPaintObservers);
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('app-ready', 'mark').length > 0, undefined, {
       timeout: 60_000,
     });
     const appReadyMs = await page.evaluate(() => performance.getEntriesByName('app-ready', 'mark')[0]?.startTime ?? -1);
     const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+    const paint = await readPaintMetrics(page);
     const resources = await page.evaluate(() =>
       [
         ...(performance.getEntriesByType('navigation') as PerformanceResourceTiming[]),
@@ -41,6 +46,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<ColdLoad>
     return {
       appReadyMs,
       firstPaintMs,
+      paint,
       resources: resources.map((entry) => ({ url: entry.url, kind: kindOf(entry.url, entry.type), bytes: entry.bytes, startMs: entry.startMs })),
     };
   } finally {

@@ -25,7 +25,7 @@ export type RoomCommand =
   | { type: 'help' }
   | { type: 'hotSeat' }
   | { type: 'panel' }
-  /** PageDown / Right: the next thing (close a reveal, reveal the last decision, next summary page). */
+  /** PageDown / Right: the next thing (close a reveal, reveal the last decision, at the end the summary, the next summary page). */
   | { type: 'next' }
   /** PageUp: the previous summary page; in the conversation, close what is open. */
   | { type: 'previous' }
@@ -203,9 +203,10 @@ function next(session: RoomSession, state: ConversationState, questions: number)
   if (session.reveal !== null) {
     return state.phase === 'ended' ? changed({ ...session, reveal: null, screen: 'summary', page: 0 }) : changed({ ...session, reveal: null });
   }
+  // At the end, next is the summary (R still reveals the last decision first if wanted).
+  if (state.phase === 'ended') return changed({ ...session, screen: 'summary', page: 0 });
   const last = state.decisionCount - 1;
   if (last >= 0 && !session.revealed.includes(last)) return reveal(session, state);
-  if (state.phase === 'ended') return changed({ ...session, screen: 'summary', page: 0 });
   return same(session, 'notNow');
 }
 

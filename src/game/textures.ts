@@ -12,6 +12,7 @@ import * as Phaser from 'phaser';
 import { BACKDROP_HEIGHT, BACKDROP_WIDTH, backdropSvg } from '../art/backdrops.ts';
 import { crowdSvg, PORTRAIT_HEIGHT, PORTRAIT_WIDTH, portraitSvg } from '../art/portraits.ts';
 import { EXPRESSIONS, type Expression, type PortraitId, type SettingId } from '../scenario/vocabulary.ts';
+import { ArtCache, type ArtGroup } from './artCache.ts';
 
 /** Texture key of a setting's backdrop. */
 export function backdropKey(setting: SettingId): string {
@@ -74,8 +75,40 @@ export function queueCrowd(
   return true;
 }
 
-/** Load art outside `preload()` (e.g. in `create()`); resolves when done, also when a file failed. */
+/** One art cache per game (its texture manager); the Title's and the list's office backdrop stays. */
+const caches = new WeakMap<Phaser.Textures.TextureManager, ArtCache>();
+
+/**
+ * Frees the scenario art least recently asked for beyond the cache's limits (see `artCache.ts`),
+ * keeping what `request` needs. Called as a scenario's art is asked for, when no other scenario's
+ * art is on screen (one scene runs at a time).
+ */
+function evictOldArt(scene: Phaser.Scene, request: ArtRequest): void {
+  let cache = caches.get(scene.textures);
+  if (!cache) {
+    cache = new ArtCache(undefined, [`backdrop:${'office' satisfies SettingId}`]);
+    caches.set(scene.textures, cache);
+  }
+  const scale = request.portraitScale ?? 1;
+  const groups: ArtGroup[] = [
+    ...(request.backdrops ?? []).map((setting): ArtGroup => `backdrop:${setting}`),
+    ...(request.portraits ?? []).map((portrait): ArtGroup => `portrait:${portrait}@${scale}`),
+  ];
+  for (const group of cache.use(groups)) {
+    const [kind, id = ''] = group.split(':') as [string, string];
+    const keys = kind === 'backdrop'
+      ? [backdropKey(id as SettingId)]
+      : EXPRESSIONS.map((expression) => portraitKey(id.slice(0, id.lastIndexOf('@')) as PortraitId, expression, Number(id.slice(id.lastIndexOf('@') + 1))));
+    for (const key of keys) if (scene.textures.exists(key)) scene.textures.remove(key);
+  }
+}
+
+/**
+ * Load art outside `preload()` (e.g. in `create()`); resolves when done, also when a file failed.
+ * Older scenarios' art beyond the cache limits is freed first.
+ */
 export function loadArt(scene: Phaser.Scene, request: ArtRequest): Promise<void> {
+  evictOldArt(scene, request);
   if (queueArt(scene, request) === 0) return Promise.resolve();
   return new Promise((resolve) => {
     scene.load.once(Phaser.Loader.Events.COMPLETE, () => resolve());

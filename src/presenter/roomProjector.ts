@@ -126,7 +126,8 @@ export function presentRoomProjector(input: RoomProjectorInput, t: Translate): R
     title: scenario.title,
     customerName: name,
     portrait: base?.portrait ?? { id: scenario.customer.portrait, expression: 'neutral' },
-    captions: (base?.captions ?? []).slice(-2),
+    // During a vote the lines panel is shorter: the customer's last line only.
+    captions: (base?.captions ?? []).slice(vote && open ? -1 : -2),
     announce: base?.announce ?? null,
     repliesHeading: t('room.repliesHeading'),
     replies,

@@ -94,11 +94,17 @@ describe('trainer commands', () => {
     expect(run(shown.session, [{ type: 'reveal' }], awaiting(2)).session.reveal).toBeNull();
   });
 
-  test('next: reveals an unrevealed decision, closes it, then at the end opens the summary and pages through it', () => {
-    const ended = { ...awaiting(3), phase: 'ended' as const, canAnswer: false, replyIds: [] };
-    let s = run(session(), [{ type: 'next' }], ended).session;
+  test('next: reveals an unrevealed decision and closes it; at the end opens the summary and pages through it', () => {
+    const talking = { ...awaiting(3), phase: 'speaking' as const, canAnswer: false };
+    let s = run(session(), [{ type: 'next' }], talking).session;
     expect(s.reveal).toBe(2);
-    s = run(s, [{ type: 'next' }], ended).session;
+    s = run(s, [{ type: 'next' }], talking).session;
+    expect(s).toMatchObject({ reveal: null, screen: 'conversation' });
+    expect(run(s, [{ type: 'next' }], talking).notice).toBe('notNow');
+    const ended = { ...awaiting(3), phase: 'ended' as const, canAnswer: false, replyIds: [] };
+    const revealedAtEnd = run(session(), [{ type: 'reveal' }, { type: 'next' }], ended).session;
+    expect(revealedAtEnd).toMatchObject({ reveal: null, screen: 'summary' });
+    s = run(session(), [{ type: 'next' }], ended).session;
     expect(s).toMatchObject({ reveal: null, screen: 'summary', page: 0 });
     s = run(s, Array.from({ length: 10 }, () => ({ type: 'next' }) as RoomCommand), ended).session;
     expect(s.page).toBe(6);

@@ -14,6 +14,9 @@ import { skipTime, waitForScene } from './harness/flows.ts';
 
 const browser = useBrowser();
 const FULL_HD = { width: 1920, height: 1080 };
+const step = (name: string): void => {
+  if (process.env.E2E_DEBUG) console.log(`room: ${name}`);
+};
 
 async function shot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -72,6 +75,7 @@ describe('Classroom mode', () => {
     await shot(presenter, 'presenter');
     await expectAccessible(presenter, 'room presenter');
 
+    step('A vote round');
     // A vote round from the presenter: V, hands per reply (digits, Enter), Enter plays the winner.
     await presenter.keyboard.press('v');
     await projector.getByTestId('room-vote').waitFor();
@@ -88,6 +92,7 @@ describe('Classroom mode', () => {
     await presenter.keyboard.press('Enter');
     await expect.poll(() => decisionsMade(projector, sessionId)).toBe(1);
 
+    step('Reveal what');
     // Reveal what the reply did, from the presenter.
     await presenter.getByTestId('control-reveal').click();
     await projector.getByTestId('room-reveal').waitFor();
@@ -96,22 +101,30 @@ describe('Classroom mode', () => {
     await presenter.keyboard.press('PageDown');
     await projector.getByTestId('room-reveal').waitFor({ state: 'hidden' });
 
+    step('Step back one');
     // Step back one decision: the room is at the first decision again.
     await untilReplies(projector);
     await presenter.getByTestId('control-stepBack').click();
     await expect.poll(() => decisionsMade(projector, sessionId)).toBe(0);
     await untilReplies(projector);
 
+    step('Reload the projec');
     // Reload the projector: the session comes back from storage, and the presenter stays in step.
     await projector.getByTestId('room-reply-C').waitFor();
     await projector.reload();
     await waitForScene(projector, 'RoomProjector');
     await untilReplies(projector);
     expect(await decisionsMade(projector, sessionId)).toBe(0);
+    // A vote on the projector's own keys: V, C moves to C's count, 9, Enter to the end, Enter plays C.
+    await projector.keyboard.press('v');
+    await projector.getByTestId('room-vote').waitFor();
     await projector.keyboard.press('c');
+    await projector.keyboard.press('9');
+    for (let i = 0; i < 4 && (await decisionsMade(projector, sessionId)) === 0; i++) await projector.keyboard.press('Enter');
     await expect.poll(() => decisionsMade(projector, sessionId)).toBe(1);
     await expect.poll(() => presenter.getByTestId('trainer-paths').textContent()).toContain('C:');
 
+    step('Reload the presen');
     // Reload the presenter: it reads the session and drives the projector again.
     await presenter.reload();
     await waitForScene(presenter, 'RoomPresenter');
@@ -121,6 +134,7 @@ describe('Classroom mode', () => {
     await projector.getByTestId('room-status').filter({ hasText: 'Paused' }).waitFor();
     await presenter.keyboard.press('p');
 
+    step('Key help');
     // Key help, blank screen and the single-screen trainer panel on the projector.
     await projector.keyboard.press('?');
     await projector.getByTestId('room-help').waitFor();
@@ -137,6 +151,7 @@ describe('Classroom mode', () => {
     await expectAccessible(projector, 'room trainer panel');
     await projector.keyboard.press('n');
 
+    step('Play on with');
     // Play on with reply A until the conversation ends, then the summary pages.
     const ended = projector.getByTestId('room-ended');
     for (let i = 0; i < 20 && !(await ended.isVisible()); i++) {
@@ -161,6 +176,7 @@ describe('Classroom mode', () => {
     await shot(projector, 'summary-question');
     await expectAccessible(projector, 'room self-analysis question');
 
+    step('The record downlo');
     // The record downloads from the presenter view.
     const htmlDownload = presenter.waitForEvent('download');
     await presenter.getByTestId('export-html').click();
@@ -173,5 +189,5 @@ describe('Classroom mode', () => {
     expect(record.format).toBe('calm-desk-room-session');
     expect(record.summary.ended).toBe(true);
     expect(presenterProblems).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -28,7 +28,7 @@ function atFirstDecision() {
   return actor;
 }
 
-const progress = { lineIndex: 99, lineProgress: 1, silenceProgress: null, remainingSpeechMs: 0 };
+const progress = { lineProgress: 1, silenceProgress: null };
 
 describe('the projector view', () => {
   test('replies as A–D once the customer has finished; nothing about scoring', () => {

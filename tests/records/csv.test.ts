@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOM, CSV_COLUMNS, attemptsCsv, csvCell, csvFileName } from '../../src/records/csv.ts';
@@ -102,6 +103,16 @@ describe('CSV export', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('docs/records.md lists the same columns, in the same order', () => {
+    const doc = readFileSync(new URL('../../docs/records.md', import.meta.url), 'utf8');
+    const table = doc.slice(doc.indexOf('### Columns'), doc.indexOf('## xAPI'));
+    const documented = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
+    expect(documented).toEqual(CSV_COLUMNS.map((c) => c.name));
   });
 
   it('names the file after the day', () => {

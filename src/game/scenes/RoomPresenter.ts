@@ -38,6 +38,8 @@ export class RoomPresenter extends Phaser.Scene {
   private session: RoomSession | null = null;
   private scenario: Scenario | null = null;
   private live: LiveFigures | null = null;
+  /** The projector did not answer in time, or said goodbye. */
+  private missing = false;
   private channel: RoomChannel | null = null;
   private dom: TrainerDom | null = null;
   private timers: number[] = [];
@@ -51,6 +53,7 @@ export class RoomPresenter extends Phaser.Scene {
     this.session = null;
     this.scenario = null;
     this.live = null;
+    this.missing = false;
     this.channel = null;
     this.dom = null;
     this.timers = [];
@@ -132,7 +135,10 @@ export class RoomPresenter extends Phaser.Scene {
   private hello(): void {
     this.channel?.send({ type: 'hello', sessionId: this.sessionId, from: 'presenter' });
     const timer = window.setTimeout(() => {
-      if (this.live === null) this.render();
+      if (this.live === null) {
+        this.missing = true;
+        this.render();
+      }
     }, ANSWER_MS);
     this.timers.push(timer);
   }
@@ -147,9 +153,11 @@ export class RoomPresenter extends Phaser.Scene {
       if (this.session && message.session.seq < this.session.seq && message.session.updatedAt < this.session.updatedAt) return;
       this.session = message.session;
       this.live = message.live;
+      this.missing = false;
       this.render();
     } else if (message.type === 'bye' && message.from === 'projector') {
       this.live = null;
+      this.missing = true;
       this.render();
     } else if (message.type === 'hello' && message.from === 'projector') {
       this.live = null;
@@ -168,7 +176,10 @@ export class RoomPresenter extends Phaser.Scene {
 
   private render(): void {
     if (!this.dom || !this.session || !this.scenario) return;
-    this.dom.render(trainerViewOf(this.scenario, this.session, readSnapshot(this.session.snapshot), this.live, this.t), this.t('room.reopenProjector'));
+    const reading = readSnapshot(this.session.snapshot);
+    // Until the projector has had time to answer, show the stored state without a warning.
+    const live = this.live ?? (this.missing ? null : { phase: reading?.phase ?? 'idle', conversationMs: 0 });
+    this.dom.render(trainerViewOf(this.scenario, this.session, reading, live, this.t), this.t('room.reopenProjector'));
   }
 
   private teardown(): void {

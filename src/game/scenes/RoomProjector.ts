@@ -181,6 +181,8 @@ export class RoomProjector extends Phaser.Scene {
     this.driver = driver;
     const subscription = actor.subscribe({ next: () => this.onSnapshot(), error: () => undefined });
     this.cleanups.push(() => subscription.unsubscribe());
+    // A session restored while the room was deciding: hold the clock before any time passes.
+    this.syncClock();
     // A session saved while paused comes back paused; one saved unpaused with the machine paused resumes.
     if (selectPhase(actor.getSnapshot()) === 'paused' && !session.paused) driver.resume();
   }

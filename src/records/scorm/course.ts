@@ -18,7 +18,7 @@
  * // { status: 'passed', score: 78, done: 1, total: 1, … }
  * ```
  */
-import type { ScormProgress } from './progress.ts';
+import { scenarioProgress, type ScormProgress } from './progress.ts';
 
 /** The package as the build described it. */
 export interface PackageScope {
@@ -43,7 +43,7 @@ export interface CourseReport {
 
 export function courseReport(progress: ScormProgress, scope: PackageScope): CourseReport {
   const ids = [...new Set(scope.scenarioIds)];
-  const bests = ids.map((id) => progress.scenarios[id]?.best ?? null);
+  const bests = ids.map((id) => scenarioProgress(progress, id)?.best ?? null);
   const played = bests.filter((b): b is number => b !== null);
   const passed = played.filter((b) => b >= scope.masteryScore).length;
   const allPlayed = ids.length > 0 && played.length === ids.length;

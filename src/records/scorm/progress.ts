@@ -31,6 +31,8 @@ export interface AttemptSummary {
   virtues: [number, number, number, number] | null;
   /** Counts of the five trust-ruiners in `TRUST_RUINERS` order. */
   ruiners: [number, number, number, number, number];
+  /** Replies that came later than the reading allowance; null when unknown. */
+  waits: number | null;
 }
 
 /** What one scenario comes to across its attempts. */
@@ -50,6 +52,16 @@ export interface ScormProgress {
 
 export function emptyProgress(): ScormProgress {
   return { scenarios: {}, attempts: [] };
+}
+
+/** One scenario's progress; own entries only (an id such as `toString` is data, not a property of every object). */
+export function scenarioProgress(progress: ScormProgress, scenarioId: string): ScenarioProgress | undefined {
+  return Object.hasOwn(progress.scenarios, scenarioId) ? progress.scenarios[scenarioId] : undefined;
+}
+
+/** Sets one scenario's progress as an own property, whatever the id (`__proto__` included). */
+export function setScenarioProgress(scenarios: Record<string, ScenarioProgress>, scenarioId: string, value: ScenarioProgress): void {
+  Object.defineProperty(scenarios, scenarioId, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A score rounded to one decimal and kept within 0..100. */
@@ -75,21 +87,21 @@ export function summaryFromRecord(record: AttemptRecord): AttemptSummary {
     satisfaction: record.satisfaction,
     virtues: v ? [roundScore(v.friendliness), roundScore(v.expertise), roundScore(v.composure), roundScore(v.efficiency)] : null,
     ruiners: TRUST_RUINERS.map((r) => record.ruiners[r]) as AttemptSummary['ruiners'],
+    waits: record.waits,
   };
 }
 
 /** Progress after one more finished attempt (an attempt already recorded, by id, changes nothing). */
 export function recordAttempt(progress: ScormProgress, attempt: AttemptSummary): ScormProgress {
   if (progress.attempts.some((a) => a.id === attempt.id)) return progress;
-  const before = progress.scenarios[attempt.scenarioId];
+  const before = scenarioProgress(progress, attempt.scenarioId);
   const scenario: ScenarioProgress = {
     best: before ? Math.max(before.best, attempt.overall) : attempt.overall,
     attempts: (before?.attempts ?? 0) + 1,
   };
-  return {
-    scenarios: { ...progress.scenarios, [attempt.scenarioId]: scenario },
-    attempts: [...progress.attempts, attempt],
-  };
+  const scenarios = { ...progress.scenarios };
+  setScenarioProgress(scenarios, attempt.scenarioId, scenario);
+  return { scenarios, attempts: [...progress.attempts, attempt] };
 }
 
 /**
@@ -112,9 +124,8 @@ export function restoredRecords(progress: ScormProgress, titleOf: (scenarioId: s
       satisfaction: a.satisfaction,
       virtues: a.virtues ? { friendliness, expertise, composure, efficiency } : null,
       ruiners: Object.fromEntries(TRUST_RUINERS.map((r, i) => [r, a.ruiners[i] ?? 0])) as AttemptRecord['ruiners'],
-      // Suspend data keeps no wait counts: unknown, as for results saved before waits were counted.
-      waits: null,
       decisions: [],
+      waits: a.waits,
     };
   });
 }

@@ -6,7 +6,8 @@
  * course status, go last. Decoding never throws: unreadable data gives empty progress and a reason.
  *
  * The text is JSON of plain arrays (ASCII-safe apart from the scenario ids themselves):
- * `{"v":1,"s":[[id,best,attempts],…],"a":[[recordId,scenarioIndex,lang,finishedAt36,durationS,overall,autoFailed,outcome,satisfaction,virtues,ruiners],…]}`
+ * `{"v":1,"s":[[id,best,attempts],…],"a":[[recordId,scenarioIndex,lang,finishedAt36,durationS,overall,autoFailed,outcome,satisfaction,virtues,ruiners,waits],…]}`
+ * (satisfaction 0, virtues 0 and waits -1 stand for unknown).
  *
  * ```ts
  * lms.set('cmi.suspend_data', encodeSuspendData(progress, { keep: packageIds }));
@@ -15,7 +16,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, OUTCOMES } from '../../scenario/vocabulary.ts';
-import { emptyProgress, type AttemptSummary, type ScenarioProgress, type ScormProgress } from './progress.ts';
+import { emptyProgress, setScenarioProgress, type AttemptSummary, type ScenarioProgress, type ScormProgress } from './progress.ts';
 
 /** SCORM 1.2's limit for `cmi.suspend_data` (CMIString4096). */
 export const SUSPEND_DATA_LIMIT = 4096;
@@ -29,7 +30,7 @@ export interface EncodeOptions {
 }
 
 type ScenarioRow = [string, number, number];
-type AttemptRow = [string, number, string, string, number, number, 0 | 1, number, number, number[] | 0, number[]];
+type AttemptRow = [string, number, string, string, number, number, 0 | 1, number, number, number[] | 0, number[], number];
 
 /** Encodes `progress` in at most `limit` characters (see the module comment for what is dropped first). */
 export function encodeSuspendData(progress: ScormProgress, options: EncodeOptions = {}): string {
@@ -74,6 +75,7 @@ function render(scenarios: ReadonlyArray<[string, ScenarioProgress]>, attempts: 
     x.satisfaction ?? 0,
     x.virtues ? [...x.virtues] : 0,
     [...x.ruiners],
+    x.waits ?? -1,
   ]);
   return JSON.stringify({ v: SUSPEND_DATA_VERSION, s, a });
 }
@@ -96,6 +98,7 @@ const documentSchema = z.object({
       z.number().int().min(0).max(5),
       z.union([z.literal(0), z.tuple([score, score, score, score])]),
       z.tuple([count, count, count, count, count]),
+      z.number().int().min(-1),
     ]),
   ),
 });
@@ -120,7 +123,7 @@ export function decodeSuspendData(text: string): DecodedSuspendData {
     return { progress: emptyProgress(), problem: `The saved progress from the learning platform could not be read (${parsed.error.issues[0]?.message ?? 'unknown shape'}); starting afresh.` };
   }
   const progress = emptyProgress();
-  for (const [id, best, attempts] of parsed.data.s) progress.scenarios[id] = { best, attempts };
+  for (const [id, best, attempts] of parsed.data.s) setScenarioProgress(progress.scenarios, id, { best, attempts });
   for (const row of parsed.data.a) {
     const scenario = parsed.data.s[row[1]];
     if (!scenario) continue;
@@ -137,6 +140,7 @@ export function decodeSuspendData(text: string): DecodedSuspendData {
       satisfaction: row[8] === 0 ? null : row[8],
       virtues: virtues === 0 ? null : [virtues[0], virtues[1], virtues[2], virtues[3]],
       ruiners: [...row[10]],
+      waits: row[11] < 0 ? null : row[11],
     });
   }
   return { progress, problem: null };

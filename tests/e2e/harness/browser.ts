@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject, onTestFailed } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '__screenshots__');
@@ -113,6 +113,56 @@ export function useBrowser(args: string[] = []): { open(options?: OpenOptions): 
       const session = await openGame(browser, options);
       sessions.push(session);
       return session;
+    },
+  };
+}
+
+/** The page a test of `useSharedPage` plays on; `fresh` when it was just opened (on the Title). */
+export interface SharedPage {
+  page: Page;
+  fresh: boolean;
+}
+
+/**
+ * Registers hooks for a test file whose tests play one after another on ONE page, the way a
+ * trainee's long session does: much quicker than a page per test (each load is seconds of
+ * Phaser start-up on a busy machine). After each test, a problem the page logged during that
+ * test (console error, page error, failed request) fails it. A failed test leaves the page in an
+ * unknown state, so the next test gets a fresh one; `page()` says which it got.
+ */
+export function useSharedPage(options: OpenOptions = {}, args: string[] = []): { page(): Promise<SharedPage> } {
+  let browser: Browser | undefined;
+  let session: GameSession | undefined;
+  let seen = 0;
+  let failed = false;
+  const drop = async (): Promise<void> => {
+    await session?.context.close();
+    session = undefined;
+    seen = 0;
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser(args);
+  });
+  afterEach(async () => {
+    const problems = session ? session.problems.slice(seen) : [];
+    seen = session?.problems.length ?? 0;
+    if (failed || problems.length > 0) await drop();
+    failed = false;
+    expect(problems, 'the page logged errors').toEqual([]);
+  });
+  afterAll(async () => {
+    await drop();
+    await browser?.close();
+  });
+  return {
+    async page() {
+      if (!browser) throw new Error('useSharedPage().page() called outside a test');
+      onTestFailed(() => {
+        failed = true;
+      });
+      if (session) return { page: session.page, fresh: false };
+      session = await openGame(browser, options);
+      return { page: session.page, fresh: true };
     },
   };
 }

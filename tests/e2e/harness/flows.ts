@@ -12,7 +12,8 @@ import { silenceRuleOf } from '../../../src/conversation/rules.ts';
 import { isAutoFailTag, isTrustRuiner } from '../../../src/scenario/vocabulary.ts';
 import type { Reply, Scenario } from '../../../src/scenario/model.ts';
 import type { PathStep } from '../../../src/analysis/paths.ts';
-import type { Playable } from './scenarios.ts';
+import { rubricOf, type Playable } from './scenarios.ts';
+import { waitThreshold } from '../../../src/scoring/decisions.ts';
 import { holdTime } from './browser.ts';
 
 /** How the tests press things: keys only, or the mouse. */
@@ -93,6 +94,11 @@ export type OnScreen = (scene: string) => Promise<void>;
 export async function startConversation(page: Page, { file }: Playable, mode: InputMode, onScreen?: OnScreen): Promise<void> {
   await waitForScene(page, 'Title');
   await press(page, page.getByTestId('play'), mode);
+  await startFromSelect(page, { file }, mode, onScreen);
+}
+
+/** From the scenario list (shown or on its way), opens the scenario's briefing and starts its conversation. */
+export async function startFromSelect(page: Page, { file }: Pick<Playable, 'file'>, mode: InputMode, onScreen?: OnScreen): Promise<void> {
   await waitForScene(page, 'ScenarioSelect');
   await onScreen?.('ScenarioSelect');
   await press(page, page.locator(`button.cd-card[data-file="${file}"]`), mode);
@@ -224,10 +230,22 @@ export async function playPath(page: Page, scenario: Scenario, steps: readonly P
         idleMs = 0;
         continue;
       }
-      // Answers come well inside the reading allowance (4 s at least); interruptions need the customer talking.
-      idleMs += await advance(page, step.kind === 'interrupt' ? 250 : 1500);
+      // Interruptions need the customer talking (small steps); answers come inside the reading allowance.
+      idleMs += await advance(page, step.kind === 'interrupt' ? 250 : answerStepMs(scenario, node));
     }
   });
+}
+
+/**
+ * Game time to skip per look while waiting to answer on `node`: a second less than the sooner of
+ * the reading allowance's grace (a later reply counts as a wait) and the node's silence rule, at
+ * most 3 s. Time is held, so the answer comes at most that long after the customer finished: in
+ * time, in half the round trips of a fixed 1.5 s step (each costs a frame on a busy machine).
+ */
+function answerStepMs(scenario: Scenario, node: Scenario['nodes'][string]): number {
+  const grace = waitThreshold(scenario, rubricOf(scenario)).grace;
+  const seconds = Math.min(grace, silenceRuleOf(scenario, node).after);
+  return Math.max(250, Math.min(3000, seconds * 1000 - 1000));
 }
 
 /** Moves the (held) clock on by `ms` and gives the page a moment to draw; returns `ms`. */

@@ -21,6 +21,7 @@ const attemptArb = (ids: readonly string[]) =>
     satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
     virtues: fc.option(fc.tuple(score, score, score, score), { nil: null }),
     ruiners: fc.tuple(...Array.from({ length: 5 }, () => fc.integer({ min: 0, max: 500 }))) as fc.Arbitrary<AttemptSummary['ruiners']>,
+    waits: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
   });
 
 /** Progress built the way the bridge builds it: attempt by attempt. */
@@ -49,10 +50,10 @@ describe('cmi.suspend_data', () => {
         expect(problem).toBeNull();
         // The attempts kept are the newest ones, in order.
         const kept = back.attempts.map((a) => a.id);
-        const newest = progress.attempts.filter((a) => back.scenarios[a.scenarioId]).map((a) => a.id).slice(-kept.length || Infinity);
+        const newest = progress.attempts.filter((a) => Object.hasOwn(back.scenarios, a.scenarioId)).map((a) => a.id).slice(-kept.length || Infinity);
         expect(kept).toEqual(kept.length ? newest : []);
         // Scenario summaries come back exactly, for every scenario that fits.
-        for (const [id, p] of Object.entries(back.scenarios)) expect(p).toEqual(progress.scenarios[id]);
+        for (const [id, p] of Object.entries(back.scenarios)) expect(p).toEqual(Object.getOwnPropertyDescriptor(progress.scenarios, id)?.value);
       }),
       { numRuns: 150 },
     );
@@ -67,7 +68,7 @@ describe('cmi.suspend_data', () => {
           const scope = { scenarioIds: Object.keys(progress.scenarios), masteryScore: 65 };
           const back = decodeSuspendData(encodeSuspendData(progress, { keep: scope.scenarioIds })).progress;
           expect(courseReport(back, scope)).toEqual(courseReport(progress, scope));
-          expect(back.attempts.length).toBeGreaterThanOrEqual(Math.min(attempts.length, 25));
+          expect(back.attempts.length).toBeGreaterThanOrEqual(Math.min(progress.attempts.length, 25));
         },
       ),
       { numRuns: 100 },
@@ -85,12 +86,23 @@ describe('cmi.suspend_data', () => {
   });
 
   test('unreadable data is a fresh start with a reason, never an exception', () => {
-    for (const text of ['not json', '{"v":9}', '[]', '{"v":1,"s":[["a",200,1]],"a":[]}', 'null', '{"v":1,"s":[],"a":[["x",5,"en","1",1,1,0,0,0,0,[0,0,0,0,0]]]}']) {
+    for (const text of ['not json', '{"v":9}', '[]', '{"v":1,"s":[["a",200,1]],"a":[]}', 'null', '{"v":1,"s":[],"a":[["x",5,"en","1",1,1,0,0,0,0,[0,0,0,0,0],-1]]}']) {
       const result = decodeSuspendData(text);
       expect(result.progress.attempts.length).toBe(0);
-      if (text !== '{"v":1,"s":[],"a":[["x",5,"en","1",1,1,0,0,0,0,[0,0,0,0,0]]]}') expect(result.problem).toMatch(/starting afresh/);
+      if (text !== '{"v":1,"s":[],"a":[["x",5,"en","1",1,1,0,0,0,0,[0,0,0,0,0],-1]]}') expect(result.problem).toMatch(/starting afresh/);
     }
     expect(decodeSuspendData('')).toEqual({ progress: emptyProgress(), problem: null });
+  });
+
+  test('scenario ids that are also property names stay plain data', () => {
+    let progress = emptyProgress();
+    for (const [n, id] of ['__proto__', 'toString', 'constructor'].entries()) {
+      progress = recordAttempt(progress, { ...summaryFromRecord(record({ id: `a-${n}`, overall: 70 })), scenarioId: id });
+    }
+    const back = decodeSuspendData(encodeSuspendData(progress)).progress;
+    expect(Object.keys(back.scenarios)).toEqual(['__proto__', 'toString', 'constructor']);
+    expect(Object.getPrototypeOf(back.scenarios)).toBe(Object.prototype);
+    expect(courseReport(back, { scenarioIds: ['__proto__', 'toString', 'constructor', 'hasOwnProperty'], masteryScore: 65 })).toMatchObject({ done: 3, total: 4, status: 'incomplete' });
   });
 
   test('recording the same attempt twice counts it once', () => {
@@ -101,7 +113,7 @@ describe('cmi.suspend_data', () => {
   });
 
   test('restored attempts are valid saved records the results store accepts', () => {
-    const progress = [record({ id: 'a-1', overall: 40 }), record({ id: 'a-2', overall: 81, virtues: null, satisfaction: null })]
+    const progress = [record({ id: 'a-1', overall: 40 }), record({ id: 'a-2', overall: 81, virtues: null, satisfaction: null, waits: null })]
       .map(summaryFromRecord)
       .reduce(recordAttempt, emptyProgress());
     const records = restoredRecords(decodeSuspendData(encodeSuspendData(progress)).progress, () => 'The kettle, again');
