@@ -14,7 +14,7 @@ import { endingOf } from '../conversation/transcript.ts';
 import { DEFAULT_RUBRIC, type Rubric } from '../scoring/rubric.ts';
 import { scoreConversation } from '../scoring/score.ts';
 import { enumeratePaths, playArguments, replaySteps, settle, withoutLines, type PathStep } from './paths.ts';
-import { buildStateGraph, searchScores } from './stateGraph.ts';
+import { buildStateGraph, searchScores, type StateGraph } from './stateGraph.ts';
 import { nodeWarnings, type AnalysisWarning } from './warnings.ts';
 
 export type { AnalysisWarning } from './warnings.ts';
@@ -70,6 +70,8 @@ export interface AnalyzeOptions {
   maxDecisions?: number;
   /** Scoring rubric (default: the compiled-in default rubric). */
   rubric?: Rubric;
+  /** The scenario's state graph when the caller already built it (the map reuses it for moods). */
+  graph?: StateGraph;
 }
 
 /** Work bound of the score search (labels kept per direction); reachability is exact regardless. */
@@ -118,7 +120,7 @@ function pickWorst(a: PathSummary, b: PathSummary): PathSummary {
 export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
   const rubric = options.rubric ?? DEFAULT_RUBRIC;
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
-  const graph = buildStateGraph(scenario);
+  const graph = options.graph ?? buildStateGraph(scenario);
   const search = searchScores(graph, { rubric, maxLabels: maxPaths, maxDecisions: options.maxDecisions });
   let best: PathSummary | null = null;
   let worstNonAutoFail: PathSummary | null = null;

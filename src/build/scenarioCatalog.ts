@@ -47,10 +47,12 @@ export interface ScenarioCatalogOptions {
   dir?: string;
   /** The scenario loader (injectable for tests); default `loadScenario` from `src/scenario`. */
   load?: Loader;
+  /** Which scenario files to list (path from the root, e.g. `scenarios/a.en.yaml`); default all. A SCORM package lists only its own. */
+  include?: (file: string) => boolean;
 }
 
 /** Read every `*.yaml` / `*.yml` in `dir` and build its catalog entry. Never throws on bad files. */
-export function buildCatalog(root: string, dir: string, load: Loader): CatalogEntry[] {
+export function buildCatalog(root: string, dir: string, load: Loader, include: (file: string) => boolean = () => true): CatalogEntry[] {
   const folder = resolve(root, dir);
   let names: string[];
   try {
@@ -58,8 +60,8 @@ export function buildCatalog(root: string, dir: string, load: Loader): CatalogEn
   } catch {
     return [];
   }
-  const entries = names.map((name) => {
-    const file = relative(root, join(folder, name)).split(sep).join('/');
+  const files = names.map((name) => ({ name, file: relative(root, join(folder, name)).split(sep).join('/') })).filter(({ file }) => include(file));
+  const entries = files.map(({ name, file }) => {
     const text = readText(join(folder, name));
     return catalogEntry(file, safeLoad(load, text, file), rawHeader(text));
   });
@@ -111,7 +113,7 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
       async handler(id) {
         if (id !== RESOLVED_ID) return undefined;
         load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
-        const entries = buildCatalog(root, dir, load);
+        const entries = buildCatalog(root, dir, load, options.include);
         for (const e of entries) this.addWatchFile(resolve(root, e.file));
         const rubrics = buildRubrics(root, dir);
         return `export default ${JSON.stringify(entries)};\nexport const rubrics = ${JSON.stringify(rubrics)};`;

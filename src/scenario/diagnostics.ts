@@ -40,7 +40,8 @@ export interface DiagnosticInfo {
  * The one table of diagnostic codes. CD0xx: the file and its YAML; CD1xx: the shape (keys, types,
  * values); CD2xx: the conversation as a whole (links, reachability, conditions); CD3xx: quality
  * warnings a trainer should fix before a session; CD4xx: several files checked together; CD5xx:
- * scoring rubrics (`rubric.yaml`, `<id>.rubric.yaml`) and the scenarios that name them.
+ * scoring rubrics (`rubric.yaml`, `<id>.rubric.yaml`) and the scenarios that name them; CD6xx:
+ * translation files (`<id>.<language>.tr.yaml`, see `translation.ts`).
  */
 export const DIAGNOSTIC_CODES = {
   CD001: {
@@ -409,6 +410,36 @@ export const DIAGNOSTIC_CODES = {
     title: 'A trust-ruiner costs too little',
     description:
       'A trust-ruiner that is not critical should cost at least 10 points off the overall score (`penalties`), so one slip is always visible in the score.',
+  },
+  CD601: {
+    severity: 'error',
+    title: 'Not a translation file',
+    description:
+      'A translation file (`<id>.<language>.tr.yaml`) has `translation`, `id`, `from`, `to`, `about` and `nodes`, and every entry has `source`, `hash` and `text`. Something here is missing or in the wrong form, or a translated text breaks a limit of the scenario format (empty, or too long). Make a fresh file with `npx calm-desk i18n extract` and copy your translations into it.',
+  },
+  CD602: {
+    severity: 'error',
+    title: 'Translated scenario not found',
+    description:
+      'A translation file translates the scenario named by its `id` and `from`, which must sit beside it as `<id>.<from>.yaml` and load without errors. Fix `id` or `from`, move the file beside its scenario, or fix the scenario first.',
+  },
+  CD603: {
+    severity: 'warning',
+    title: 'Text not translated yet',
+    description:
+      'A text of the scenario has no translation (its entry is missing or its `text` is empty). The game shows it in the source language and the debrief says that some texts were not translated. Write the translation under `text:`; run `calm-desk i18n extract <scenario> --to <language> -o <translation file>` to add missing entries.',
+  },
+  CD604: {
+    severity: 'warning',
+    title: 'Translation out of date',
+    description:
+      'The source text changed after it was translated (its `hash` no longer matches). The game still shows the old translation. Compare the translation with the new source, correct it, then run `calm-desk i18n extract ... -o <translation file>`, which keeps your translations and updates `source` and `hash`.',
+  },
+  CD605: {
+    severity: 'warning',
+    title: 'Orphaned translation',
+    description:
+      'The translation has an entry for a text, reply or node that the scenario no longer has (it was removed or renamed), so it is never shown. Delete the entry, or re-run `calm-desk i18n extract ... -o <translation file>`, which drops it.',
   },
 } as const satisfies Record<string, DiagnosticInfo>;
 

@@ -187,4 +187,6 @@ export interface Scenario {
   nodes: Record<string, ScenarioNode>;
   /** Node ids in file order (records keep insertion order, this makes it explicit). */
   nodeOrder: string[];
+  /** Set when the scenario was played from a translation file and some texts fell back to the source language. */
+  untranslated?: { count: number; language: Language };
 }

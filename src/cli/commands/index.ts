@@ -2,6 +2,7 @@
 import type { Command } from '../command.ts';
 import { analyzeCommand } from './analyze.ts';
 import { graphCommand } from './graph.ts';
+import { i18nCommand } from './i18n.ts';
 import { lintCommand } from './lint.ts';
 import { playCommand } from './play.ts';
 import { schemaCommand } from './schema.ts';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   schemaCommand,
   analyzeCommand,
   playCommand,
+  i18nCommand,
 ];

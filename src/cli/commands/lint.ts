@@ -12,6 +12,8 @@ import { isRubricFileName, loadRubric } from '../../scoring/loadRubric.ts';
 import { checkRubricLibrary, declaredRubricId, type RubricFileEntry, type ScenarioFileEntry } from '../../scoring/rubricLibrary.ts';
 import { collectFiles, readText } from '../files.ts';
 import { rubricFilesBeside } from '../rubricFiles.ts';
+import { isTranslationFileName } from '../../scenario/translation.ts';
+import { loadScenarioOrTranslation } from '../translatedFiles.ts';
 import { ANSI, countDiagnostics, formatDiagnostic, formatSummary, PLAIN } from '../format.ts';
 
 interface Checked {
@@ -37,6 +39,12 @@ export async function lintPaths(io: CliIO, paths: readonly string[], options: { 
       const rubric = { fileName: target.shown, text: read.text, result: loadRubric(read.text, target.shown) };
       checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...rubric.result.diagnostics] });
       rubrics.push(rubric);
+      continue;
+    }
+    if (isTranslationFileName(target.shown)) {
+      // Checked against the scenario it translates (CD6xx); not a scenario file of its own.
+      const translated = await loadScenarioOrTranslation(io.cwd, target.shown, read.text);
+      checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...translated.diagnostics] });
       continue;
     }
     const result = loadScenario(read.text, target.shown);
@@ -112,6 +120,8 @@ export const lintCommand: Command = {
 Checks scenario files: YAML syntax, keys and values, links between nodes, reachability,
 conditions, translations. Files named rubric.yaml or <id>.rubric.yaml are checked as scoring
 rubrics (codes CD5xx), and every scenario's \`rubric:\` must name one (or \`default\`).
+Files named <id>.<language>.tr.yaml are translation files, checked against the scenario they
+translate (codes CD6xx: texts not translated yet, out of date, or orphaned; see docs/translations.md).
 Folders are searched for *.yaml and *.yml files.
 
 Options:

@@ -4,7 +4,6 @@ import { READING_SPEEDS } from '../../conversation/constants.ts';
 import { interruptionOf, silenceRuleOf } from '../../conversation/rules.ts';
 import type { DecisionEntry, EndEntry, Transcript } from '../../conversation/transcript.ts';
 import { VENTING_SILENCE_MOOD } from '../../scenario/defaults.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/model.ts';
 import { rubricFor } from '../../scoring/rubric.ts';
 import { scoreConversation } from '../../scoring/score.ts';
@@ -14,6 +13,7 @@ import { choiceOption, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, useColor } from '../command.ts';
 import type { CliIO, Command } from '../command.ts';
 import { displayPath, readText } from '../files.ts';
+import { loadScenarioOrTranslation } from '../translatedFiles.ts';
 import { rubricsBeside } from '../rubricFiles.ts';
 import { ANSI, escapeControls, formatDiagnostic, PLAIN, type Style } from '../format.ts';
 import { resolve } from 'node:path';
@@ -176,10 +176,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`calm-desk play: \`${shown}\` cannot be read: ${read.reason}.\n`);
     return EXIT.problems;
   }
-  const { scenario, diagnostics } = loadScenario(read.text, shown);
+  // A translation file (`<id>.<lang>.tr.yaml`) plays its source scenario in the translation's language.
+  const { scenario, diagnostics, lines } = await loadScenarioOrTranslation(io.cwd, shown, read.text);
   if (!scenario) {
-    const lines = read.text.split('\n');
-    for (const d of diagnostics.filter((x) => x.severity === 'error')) io.err(`${formatDiagnostic(d, lines, style)}\n\n`);
+    for (const d of diagnostics.filter((x) => x.severity === 'error')) io.err(`${formatDiagnostic(d, lines(d.file), style)}\n\n`);
     io.err(`calm-desk play: \`${shown}\` has errors; fix them first (see \`calm-desk lint ${shown}\`).\n`);
     return EXIT.problems;
   }

@@ -35,6 +35,7 @@ export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt:
     satisfaction: Math.min(5, Math.max(1, Math.round(score.satisfaction))),
     virtues: { ...score.virtues },
     ruiners: Object.fromEntries(TRUST_RUINERS.map((r) => [r, score.trustRuiners[r].count])) as AttemptRecord['ruiners'],
+    waits: score.waits.count,
     decisions: score.decisions.map((d) => ({
       index: d.index,
       nodeId: d.nodeId,

@@ -7,6 +7,8 @@ import { el } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import { button } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
+import { parseRoomUrl } from '../../classroom/url.ts';
+import { openRoom } from '../room/launch.ts';
 import { dropZone, fileOpener, openScenarioParam } from '../authoring/openFile.ts';
 
 const READY_FLAG = 'calm-desk/app-ready-marked';
@@ -41,7 +43,11 @@ export class Title extends Phaser.Scene {
     const settings = button(screen, view.settingsLabel, () => go('Settings', { from: 'Title' }), {
       testId: 'settings',
     });
-    const actions = el('div', { className: 'cd-row cd-title-actions' }, play, settings);
+    const room = button(screen, t('room.runSession'), () => void s.ready().then(() => openRoom(this, { mode: 'room', session: null })), {
+      testId: 'run-session',
+      disabled: !view.canPlay,
+    });
+    const actions = el('div', { className: 'cd-row cd-title-actions' }, play, settings, room);
     const intro = el(
       'div',
       { className: 'cd-panel cd-title-intro' },
@@ -80,6 +86,9 @@ export class Title extends Phaser.Scene {
     screen.focus(view.canPlay && data.focus !== 'settings' ? play : settings);
     // The store and sound load right after the first screen is ready, not before it.
     this.markReady(() => void s.ready().catch(() => undefined));
+    // `?mode=room` (and a room window's reload) opens classroom mode directly.
+    const route = parseRoomUrl(window.location.search);
+    if (route && view.canPlay) void s.ready().then(() => (screen.disposed ? undefined : openRoom(this, route)), () => undefined);
     void openScenarioParam(this.registry, opener, s);
   }
 
