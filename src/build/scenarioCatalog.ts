@@ -139,7 +139,7 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
       load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
       const file = relative(root, path).split(sep).join('/');
       const update: LiveScenarioUpdate = {
-        entries: buildCatalog(root, dir, load),
+        entries: buildCatalog(root, dir, load, options.include),
         changed: { [file]: type === 'delete' ? null : readText(path) },
       };
       this.environment.hot.send({ type: 'custom', event: LIVE_EVENT, data: update });
