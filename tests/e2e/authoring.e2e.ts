@@ -221,6 +221,8 @@ describe('Trying a scenario file in the game', () => {
       await answer(page, 'hand-over');
       await waitForScene(page, 'Debrief', 60_000);
       expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
+      // Close the page before the server: the debrief is still loading its mood plot from it.
+      await page.close();
     } finally {
       await server?.close();
       await rm(dir, { recursive: true, force: true });
