@@ -7,7 +7,7 @@
  * Live reload (dev): adding, changing or removing a scenario does not reload the page. The plugin
  * sends the HMR custom event `calm-desk:scenarios` (`LiveScenarioUpdate`: the new catalog and the
  * new text of each changed file) and the game updates in place (`src/game/authoring/liveReload.ts`).
- * A rubric file change still reloads the page (every scene reads the rubrics at import).
+ * A rubric or translation file change still reloads the page (the scenes read them at import).
  *
  * Rubric files in the same folder (`rubric.yaml`, `<id>.rubric.yaml`) are not scenarios: they are
  * checked with `loadRubric` and served as the named export `rubrics` (`Record<id, Rubric>`, valid
@@ -26,6 +26,7 @@ import type { Plugin } from 'vite';
 import type { Diagnostic } from '../scenario/diagnostics.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { isRubricFileName, loadRubric } from '../scoring/loadRubric.ts';
+import { isTranslationFileName } from '../scenario/translation.ts';
 import type { Rubric } from '../scoring/rubric.ts';
 import { catalogEntry, type CatalogEntry, type RawHeader } from './catalogEntry.ts';
 
@@ -132,14 +133,15 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
       for (const mod of modules) graph.invalidateModule(mod);
       if (this.environment.name !== 'client') return [];
       const name = path.replace(/^.*[\\/]/, '');
-      if (isRubricFileName(name)) {
+      // Rubrics and translations (`<id>.<lang>.tr.yaml`) are read at import by the scenes: reload the page for them.
+      if (isRubricFileName(name) || isTranslationFileName(name)) {
         this.environment.hot.send({ type: 'full-reload' });
         return [];
       }
       load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
       const file = relative(root, path).split(sep).join('/');
       const update: LiveScenarioUpdate = {
-        entries: buildCatalog(root, dir, load),
+        entries: buildCatalog(root, dir, load, options.include),
         changed: { [file]: type === 'delete' ? null : readText(path) },
       };
       this.environment.hot.send({ type: 'custom', event: LIVE_EVENT, data: update });

@@ -17,7 +17,7 @@ import { formatDiagnostic, PLAIN } from '../../src/scenario/format.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
 import config from '../../vite.config.ts';
-import { expectAccessible, holdTime, nextFrames, useBrowser } from './harness/browser.ts';
+import { expectAccessible, holdTime, useBrowser } from './harness/browser.ts';
 import { playToDebrief, skipTime, waitForScene } from './harness/flows.ts';
 import { serveStatic } from './harness/static-server.ts';
 
@@ -34,12 +34,17 @@ function loadFixture(path: string) {
   return loadScenario(readFileSync(path, 'utf8'), basename(path));
 }
 
-/** A screenshot for the trainer docs, at the page's 1280×720. */
+/**
+ * A screenshot for the trainer docs, at the page's 1280×720. Taken through the DevTools protocol,
+ * which needs no animation frame from the page (its clock may be held).
+ */
 async function docShot(page: Page, name: string): Promise<void> {
   await mkdir(IMAGES, { recursive: true });
-  await nextFrames(page, 2);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(IMAGES, `authoring-${name}.png`) });
+  await page.waitForTimeout(250);
+  const cdp = await page.context().newCDPSession(page);
+  const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  await cdp.detach();
+  await writeFile(join(IMAGES, `authoring-${name}.png`), Buffer.from(shot.data, 'base64'));
 }
 
 /** Drags a file over the window and drops it, as the browser does (a DataTransfer holding a File). */
@@ -119,7 +124,7 @@ describe('Trying a scenario file in the game', () => {
     await waitForScene(page, 'ScenarioSelect');
     const yourFiles = page.getByTestId('your-files');
     await yourFiles.getByRole('button', { name: valid.scenario!.title }).waitFor();
-    await holdTime(page, () => docShot(page, 'your-files'));
+    await docShot(page, 'your-files');
     await expectAccessible(page, 'ScenarioSelect with Your files');
     await page.reload();
     await waitForScene(page, 'Title');
@@ -147,10 +152,12 @@ describe('Trying a scenario file in the game', () => {
       await waitForScene(page, 'Conversation');
       await page.getByTestId('captions').waitFor();
 
-      const other = await browser.open({ path: `${inject('baseUrl')}?scenario=${encodeURIComponent(`${server.url}training/umbrella.yaml`)}` });
-      const status = other.page.getByTestId('open-file-status');
+      // The same game served from another origin refuses the file: it is not on its own site.
+      await page.goto(`${inject('baseUrl')}?scenario=${encodeURIComponent(`${server.url}training/umbrella.yaml`)}`, { timeout: 120_000 });
+      await waitForScene(page, 'Title', 120_000);
+      const status = page.getByTestId('open-file-status');
       await expect.poll(() => status.textContent()).toContain('is on another site');
-      expect(await other.page.locator('section[data-scene="Briefing"]').count()).toBe(0);
+      expect(await page.locator('section[data-scene="Briefing"]').count()).toBe(0);
     } finally {
       await server.close();
       await rm(site, { recursive: true, force: true });
@@ -197,18 +204,25 @@ describe('Trying a scenario file in the game', () => {
       // Save a new line for `found`: the same node, the new words, no reload.
       const newLine = 'Is that it, the black one with the carved wooden handle?';
       await writeFile(file, original.replace('Is that it, the one with the wooden handle?', newLine));
-      await page.getByText(`umbrella-desk.en.yaml changed: the conversation goes on at the same point with the new text.`).waitFor({ timeout: 30_000 });
+      const kept = page.getByText(`umbrella-desk.en.yaml changed: the conversation goes on at the same point with the new text.`);
+      await kept.waitFor({ timeout: 30_000 });
       await waitForCaption(page, newLine);
-      await page.locator('button.cd-conv-reply[data-reply="hand-over"]').waitFor({ state: 'attached' });
+      await waitForReply(page, 'hand-over');
       await holdTime(page, () => docShot(page, 'live-reload'));
       expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
 
       // Save it broken: a calm notice, and the last good version keeps playing.
       await writeFile(file, original.replace('  mood: 40', '  mood: 140'));
-      await page.getByText(/umbrella-desk\.en\.yaml was saved with 1 error\. Still playing the last good version/).waitFor({ timeout: 30_000 });
+      const brokenNotice = page.getByText(/umbrella-desk\.en\.yaml was saved with 1 error\. Still playing the last good version/);
+      await brokenNotice.first().waitFor({ timeout: 30_000 });
+      // One save, one notice (an editor's save may reach the game twice).
+      await page.waitForTimeout(1500);
+      expect(await brokenNotice.count()).toBe(1);
       await answer(page, 'hand-over');
       await waitForScene(page, 'Debrief', 60_000);
       expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
+      // Close the page before the server: the debrief is still loading its mood plot from it.
+      await page.close();
     } finally {
       await server?.close();
       await rm(dir, { recursive: true, force: true });
@@ -230,18 +244,21 @@ function scenarioGlob(dir: string): Plugin {
   };
 }
 
-/** Waits until the customer has finished and the reply is on offer, then presses its number. */
-async function answer(page: Page, replyId: string): Promise<void> {
+/** Waits (moving the fake clock on) until the customer has finished and the reply is on offer. */
+async function waitForReply(page: Page, replyId: string): Promise<void> {
   const button = page.locator(`button.cd-conv-reply[data-reply="${replyId}"]`);
   for (let tries = 0; tries < 100; tries += 1) {
     const ready = await button.evaluate((b) => b.closest('[hidden]') === null && b.dataset.interrupts !== 'true').catch(() => false);
-    if (ready) {
-      await button.click();
-      return;
-    }
+    if (ready) return;
     await skipTime(page, 1000);
   }
   throw new Error(`reply ${replyId} never came`);
+}
+
+/** Answers with `replyId` once it is on offer. */
+async function answer(page: Page, replyId: string): Promise<void> {
+  await waitForReply(page, replyId);
+  await page.locator(`button.cd-conv-reply[data-reply="${replyId}"]`).click();
 }
 
 /** Waits until the captions show `text`, moving the fake clock on while the customer talks. */

@@ -32,8 +32,15 @@ export function watchLiveReload(game: Phaser.Game, s: Services): void {
   });
 }
 
+/** The text of each file as last taken in: an editor's save often arrives twice, and the second changes nothing. */
+const seen = new Map<string, string | null>();
+
 /** Take in one change: update the catalog, then the screen that is open. */
 export async function applyLiveUpdate(game: Phaser.Game, s: Services, update: LiveScenarioUpdate): Promise<void> {
+  const news = Object.entries(update.changed).filter(([file, text]) => seen.get(file) !== text);
+  if (news.length === 0) return;
+  for (const [file, text] of news) seen.set(file, text);
+  update = { entries: update.entries, changed: Object.fromEntries(news) };
   const { checkScenarioText } = await import('./checkFile.ts');
   const rubricIds = Object.keys(rubrics);
   const entries: CatalogEntry[] = [...update.entries];

@@ -77,13 +77,22 @@ export function fileOpener(screen: Screen, s: Services, start: (key: string) => 
 
   const openText = async (name: string, text: string) => {
     status(t('authoring.checking', { name }));
-    const files = await s.yourFiles();
-    await present(files.open(name, text));
+    try {
+      const files = await s.yourFiles();
+      await present(files.open(name, text));
+    } catch (error) {
+      // Only when the checker's code could not be loaded (e.g. the connection dropped before it was cached).
+      status(t('authoring.readFailed', { name, reason: error instanceof Error ? error.message : String(error) }), 'error');
+    }
   };
 
   const openTooLarge = async (name: string, bytes: number) => {
-    const [files, { tooLargeFile }] = await Promise.all([s.yourFiles(), import('./checkFile.ts')]);
-    await present(files.add(tooLargeFile(name, bytes)));
+    try {
+      const [files, { tooLargeFile }] = await Promise.all([s.yourFiles(), import('./checkFile.ts')]);
+      await present(files.add(tooLargeFile(name, bytes)));
+    } catch (error) {
+      status(t('authoring.readFailed', { name, reason: error instanceof Error ? error.message : String(error) }), 'error');
+    }
   };
 
   const openFile = async (file: File) => {

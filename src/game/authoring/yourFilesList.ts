@@ -38,7 +38,7 @@ export function yourFilesSection(screen: Screen, s: Services, files: YourFiles, 
   const render = () => {
     const all = files.list();
     element.hidden = all.length === 0;
-    list.replaceChildren(...all.map((file) => item(screen, t, file, { open: () => (file.lastGood ? open(file.key) : showCard(file)), showProblems: () => showCard(file), remove: () => remove(file) })));
+    list.replaceChildren(...all.map((file) => item(screen, t, file, playedText(s, file), { open: () => (file.lastGood ? open(file.key) : showCard(file)), showProblems: () => showCard(file), remove: () => remove(file) })));
   };
   const remove = (file: YourFile) => {
     const items = [...list.querySelectorAll<HTMLElement>('li')];
@@ -54,7 +54,22 @@ export function yourFilesSection(screen: Screen, s: Services, files: YourFiles, 
   return { element, button: (key) => list.querySelector<HTMLButtonElement>(`button[data-file="${CSS.escape(key)}"]`) };
 }
 
-function item(screen: Screen, t: Translate, file: YourFile, actions: { open(): void; showProblems(): void; remove(): void }): HTMLElement {
+/** "Best score 92 / 100 · 2 attempts" from the results saved for this file's scenario (marked as your file), or null. */
+function playedText(s: Services, file: YourFile): string | null {
+  const scenario = (file.lastGood ?? file.current).scenario;
+  let results;
+  try {
+    results = s.store.results();
+  } catch {
+    return null;
+  }
+  const mine = scenario ? results.filter((r) => r.fromFile && r.scenarioId === scenario.id && r.language === scenario.language) : [];
+  if (mine.length === 0) return null;
+  const best = Math.max(...mine.map((r) => r.overall));
+  return `${s.t('select.bestScore', { score: best })} · ${s.t('select.attempts', { count: mine.length })}`;
+}
+
+function item(screen: Screen, t: Translate, file: YourFile, played: string | null, actions: { open(): void; showProblems(): void; remove(): void }): HTMLElement {
   const shown = file.lastGood ?? file.current;
   const title = shown.scenario?.title ?? file.name;
   const detailsId = uniqueId('your-file');
@@ -77,6 +92,7 @@ function item(screen: Screen, t: Translate, file: YourFile, actions: { open(): v
         { id: detailsId, className: 'cd-your-file-meta' },
         el('span', { className: 'cd-badge' }, t('authoring.yourFileBadge')),
         ` ${file.name}`,
+        played ? ` · ${played}` : null,
         problems.length > 0 ? el('span', { className: 'cd-your-file-problem' }, ` · ${problems.join(' ')}`) : null,
       ),
     ),

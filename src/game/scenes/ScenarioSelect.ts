@@ -93,7 +93,7 @@ export class ScenarioSelect extends Phaser.Scene {
       panel.insertBefore(section.element, list);
       const target = focusFile ? section.button(focusFile) : null;
       if (target) screen.focus(target);
-    });
+    }, (error: unknown) => console.warn('Calm Desk: Your files could not be shown.', error));
   }
 
   private open(card: SelectCard, catalog: readonly CatalogEntry[]): void {

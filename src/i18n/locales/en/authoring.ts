@@ -32,7 +32,7 @@ export default {
   removeLabel: 'Remove {name} from your files',
   removed: '{name} removed from your files.',
   showProblems: 'Show problems',
-  showProblemsLabel: 'Show the problems in {name}',
+  showProblemsLabel: 'Show problems in {name}',
   badUrl: 'The scenario address “{url}” is not a valid address.',
   crossOrigin: 'The scenario address {url} is on another site. The game opens only files from its own site ({origin}): put the file beside the game and open ?scenario=<its path>.',
   fetchFailed: 'The scenario file {url} could not be loaded ({reason}).',

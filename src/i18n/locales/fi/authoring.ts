@@ -32,7 +32,7 @@ export default {
   removeLabel: 'Poista {name} omista tiedostoista',
   removed: '{name} poistettiin omista tiedostoista.',
   showProblems: 'Näytä ongelmat',
-  showProblemsLabel: 'Näytä tiedoston {name} ongelmat',
+  showProblemsLabel: 'Näytä ongelmat: {name}',
   badUrl: 'Skenaarion osoite ”{url}” ei ole kelvollinen osoite.',
   crossOrigin: 'Skenaarion osoite {url} on toisella sivustolla. Peli avaa vain oman sivustonsa tiedostoja ({origin}): laita tiedosto pelin viereen ja avaa ?scenario=<sen polku>.',
   fetchFailed: 'Skenaariotiedostoa {url} ei voitu ladata ({reason}).',
