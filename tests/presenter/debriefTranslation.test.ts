@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/analysis/play.ts';
-import { createI18n } from '../../src/i18n/index.ts';
+import { createI18n, type MessageKey } from '../../src/i18n/index.ts';
 import { presentDebrief } from '../../src/presenter/debrief.ts';
 import { loadTranslated } from '../../src/scenario/translation.ts';
 import { scoreConversation } from '../../src/scoring/score.ts';
@@ -14,7 +14,8 @@ const fi = readFileSync(new URL('lamp-refund.fi.tr.yaml', dir), 'utf8');
 function debriefOf(translation: string, language: 'en' | 'fi') {
   const scenario = loadTranslated(en, 'lamp-refund.en.yaml', translation, 'lamp-refund.fi.tr.yaml').scenario!;
   const { transcript } = playScript(scenario, { choices: [1] });
-  return presentDebrief(scenario, transcript, scoreConversation(scenario, transcript), createI18n(language).t);
+  const { t } = createI18n(language);
+  return presentDebrief(scenario, transcript, scoreConversation(scenario, transcript), (key, params) => t(key as MessageKey, params));
 }
 
 describe('the debrief of a translated scenario', () => {
