@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const pureCore = ['src/scenario/**', 'src/conversation/**', 'src/scoring/**', 'src/presenter/**'];
+const pureCore = ['src/scenario/**', 'src/conversation/**', 'src/scoring/**', 'src/presenter/**', 'src/classroom/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/e2e/__screenshots__/**', 'bench/results/**'] },
@@ -31,8 +31,22 @@ export default tseslint.config(
     },
   },
   {
+    // Records (CSV, xAPI statements, launch, queue) are pure too: the shell in src/game/records sends and downloads.
+    files: ['src/records/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'phaser', message: 'src/records is core: no Phaser.' },
+          { name: 'howler', message: 'Only src/audio may import Howler.' },
+          { name: '@xapi/xapi', message: 'src/records is core: the xAPI client is loaded by src/game/records.' },
+        ],
+        patterns: [{ group: ['**/game/**', '**/audio/**'], message: 'src/records must not depend on the game shell.' }],
+      }],
+    },
+  },
+  {
     files: ['src/**'],
-    ignores: ['src/audio/**'],
+    ignores: ['src/audio/**', 'src/records/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'howler', message: 'Only src/audio may import Howler.' }],

@@ -2,7 +2,12 @@
  * Vite plugin: reads `scenarios/*.yaml` at build and dev time, runs the loader on each, and
  * serves light metadata as the virtual module `virtual:scenario-catalog` (default export:
  * `CatalogEntry[]`, sorted by language, difficulty, title). The title screen imports only this,
- * never the YAML parser. In dev, adding, changing or removing a scenario reloads the page.
+ * never the YAML parser.
+ *
+ * Live reload (dev): adding, changing or removing a scenario does not reload the page. The plugin
+ * sends the HMR custom event `calm-desk:scenarios` (`LiveScenarioUpdate`: the new catalog and the
+ * new text of each changed file) and the game updates in place (`src/game/authoring/liveReload.ts`).
+ * A rubric file change still reloads the page (every scene reads the rubrics at import).
  *
  * Rubric files in the same folder (`rubric.yaml`, `<id>.rubric.yaml`) are not scenarios: they are
  * checked with `loadRubric` and served as the named export `rubrics` (`Record<id, Rubric>`, valid
@@ -26,6 +31,14 @@ import type { Rubric } from '../scoring/rubric.ts';
 import { catalogEntry, type CatalogEntry, type RawHeader } from './catalogEntry.ts';
 
 export const CATALOG_MODULE_ID = 'virtual:scenario-catalog';
+/** The HMR custom event the dev server sends when scenario files change. */
+export const LIVE_EVENT = 'calm-desk:scenarios';
+
+/** Payload of `LIVE_EVENT`: the whole new catalog and each changed file's text (`null`: removed). */
+export interface LiveScenarioUpdate {
+  entries: CatalogEntry[];
+  changed: Record<string, string | null>;
+}
 const RESOLVED_ID = `\0${CATALOG_MODULE_ID}`;
 
 type Loader = (text: string, fileName: string) => { scenario: Scenario | null; diagnostics: Diagnostic[] };
@@ -35,10 +48,12 @@ export interface ScenarioCatalogOptions {
   dir?: string;
   /** The scenario loader (injectable for tests); default `loadScenario` from `src/scenario`. */
   load?: Loader;
+  /** Which scenario files to list (path from the root, e.g. `scenarios/a.en.yaml`); default all. A SCORM package lists only its own. */
+  include?: (file: string) => boolean;
 }
 
 /** Read every `*.yaml` / `*.yml` in `dir` and build its catalog entry. Never throws on bad files. */
-export function buildCatalog(root: string, dir: string, load: Loader): CatalogEntry[] {
+export function buildCatalog(root: string, dir: string, load: Loader, include: (file: string) => boolean = () => true): CatalogEntry[] {
   const folder = resolve(root, dir);
   let names: string[];
   try {
@@ -46,8 +61,8 @@ export function buildCatalog(root: string, dir: string, load: Loader): CatalogEn
   } catch {
     return [];
   }
-  const entries = names.map((name) => {
-    const file = relative(root, join(folder, name)).split(sep).join('/');
+  const files = names.map((name) => ({ name, file: relative(root, join(folder, name)).split(sep).join('/') })).filter(({ file }) => include(file));
+  const entries = files.map(({ name, file }) => {
     const text = readText(join(folder, name));
     return catalogEntry(file, safeLoad(load, text, file), rawHeader(text));
   });
@@ -118,7 +133,7 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
       async handler(id) {
         if (id !== RESOLVED_ID) return undefined;
         load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
-        const entries = buildCatalog(root, dir, load);
+        const entries = buildCatalog(root, dir, load, options.include);
         for (const e of entries) this.addWatchFile(resolve(root, e.file));
         const rubrics = buildRubrics(root, dir);
         return `export default ${JSON.stringify(entries)};\nexport const rubrics = ${JSON.stringify(rubrics)};`;
@@ -126,17 +141,29 @@ export function scenarioCatalog(options: ScenarioCatalogOptions = {}): Plugin {
     },
     configureServer(server) {
       server.watcher.add(resolve(root, dir));
-      const refresh = (path: string) => {
-        if (!isScenarioFile(path)) return;
-        for (const env of Object.values(server.environments)) {
-          const mod = env.moduleGraph.getModuleById(RESOLVED_ID);
-          if (mod) env.moduleGraph.invalidateModule(mod);
-        }
-        server.ws.send({ type: 'full-reload' });
+    },
+    // Runs after Vite's own glob handling, so returning [] keeps the scenario glob's importers
+    // (and the page) from reloading: the game takes the change through LIVE_EVENT instead.
+    async hotUpdate({ type, file: path, modules }) {
+      if (!isScenarioFile(path)) return undefined;
+      const graph = this.environment.moduleGraph;
+      const catalogModule = graph.getModuleById(RESOLVED_ID);
+      if (catalogModule) graph.invalidateModule(catalogModule);
+      for (const mod of modules) graph.invalidateModule(mod);
+      if (this.environment.name !== 'client') return [];
+      const name = path.replace(/^.*[\\/]/, '');
+      if (isRubricFileName(name)) {
+        this.environment.hot.send({ type: 'full-reload' });
+        return [];
+      }
+      load ??= (await import('../scenario/index.ts')).loadScenario as Loader;
+      const file = relative(root, path).split(sep).join('/');
+      const update: LiveScenarioUpdate = {
+        entries: buildCatalog(root, dir, load),
+        changed: { [file]: type === 'delete' ? null : readText(path) },
       };
-      server.watcher.on('add', refresh);
-      server.watcher.on('change', refresh);
-      server.watcher.on('unlink', refresh);
+      this.environment.hot.send({ type: 'custom', event: LIVE_EVENT, data: update });
+      return [];
     },
   };
 }

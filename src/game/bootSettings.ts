@@ -4,6 +4,7 @@
  * The full store (zod-validated, with migrations) loads right after and takes over.
  */
 import { detectLanguage } from '../i18n/index.ts';
+import { defaultRecordsSettings } from '../storage/recordsDefaults.ts';
 import type { Settings } from '../storage/settings.ts';
 
 /** Same key as `SETTINGS_KEY` in `src/storage/store.ts`. */
@@ -20,6 +21,7 @@ export function bootSettings(): Settings {
     reducedMotion: prefersReducedMotion(),
     speechSynthesis: false,
     facilitatorMode: false,
+    records: defaultRecordsSettings(),
   };
   const saved = readSaved();
   return {

@@ -10,7 +10,9 @@ import { Preloader } from './scenes/Preloader.ts';
 import { ScenarioSelect } from './scenes/ScenarioSelect.ts';
 import { Settings } from './scenes/Settings.ts';
 import { Title } from './scenes/Title.ts';
+import { startScormBridge } from './scorm/start.ts';
 import { installServices, type Services } from './services.ts';
+import { installLearningRecords } from './records/index.ts';
 import { DESIGN_HEIGHT, DESIGN_WIDTH, PALETTE, cssColor } from './theme.ts';
 import { Overlay } from './ui/overlay.ts';
 
@@ -46,6 +48,8 @@ export function StartGame(parentId: string, extraScenes: Array<typeof Phaser.Sce
   });
   const overlay = new Overlay(game, parent);
   const services = installServices(game, overlay);
+  installLearningRecords(services);
   game.events.once(Phaser.Core.Events.DESTROY, () => overlay.destroy());
+  startScormBridge(game, services); // A SCORM package build reports to the LMS; otherwise nothing.
   return { game, services };
 }

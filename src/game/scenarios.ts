@@ -13,9 +13,12 @@ export interface ScenarioLoad {
 
 const sources = import.meta.glob<string>('/scenarios/*.{yaml,yml}', { query: '?raw', import: 'default' });
 
-/** Load and validate one bundled scenario by its catalog path (e.g. `scenarios/kettle.yaml`). Never rejects. */
-export async function loadScenarioFile(file: string): Promise<ScenarioLoad> {
-  const source = sources[`/${file.replace(/^\/+/, '')}`];
+/**
+ * Load and validate one bundled scenario by its catalog path (e.g. `scenarios/kettle.yaml`). Never rejects.
+ * `liveText`: the file's newer text (dev live reload sends it when the file is saved).
+ */
+export async function loadScenarioFile(file: string, liveText?: string): Promise<ScenarioLoad> {
+  const source = liveText !== undefined ? () => Promise.resolve(liveText) : sources[`/${file.replace(/^\/+/, '')}`];
   if (!source) return failure(file, `The file ${file} is not part of this build.`);
   try {
     if (/\.tr\.ya?ml$/i.test(file)) return await loadTranslatedFile(file, await source());

@@ -11,7 +11,7 @@
  * ```
  */
 import type * as Phaser from 'phaser';
-import catalog from 'virtual:scenario-catalog';
+import bundledCatalog, { rubrics as bundledRubrics } from 'virtual:scenario-catalog';
 import type { AudioPort } from '../audio/port.ts';
 import { createSilentAudio } from '../audio/silentAudio.ts';
 import type { CatalogEntry } from '../build/catalogEntry.ts';
@@ -22,11 +22,24 @@ import type { Notice, Store } from '../storage/index.ts';
 import { bootSettings } from './bootSettings.ts';
 import type { Overlay } from './ui/overlay.ts';
 import { loadScenarioFile, type ScenarioLoad } from './scenarios.ts';
+import { isYourFile } from './authoring/keys.ts';
+import type { YourFiles } from './authoring/yourFiles.ts';
 
 export interface Services {
   readonly overlay: Overlay;
-  /** Light metadata of every bundled scenario (no YAML parser needed). */
+  /** Light metadata of every bundled scenario (no YAML parser needed); in dev, live-updated on save. */
   readonly catalog: readonly CatalogEntry[];
+  /** The catalog entry of a bundled file or of one of "Your files" (`your-files/<name>`). */
+  entry(file: string): CatalogEntry | undefined;
+  /** The files the trainer opened this session (loads the scenario checker on first use). */
+  yourFiles(): Promise<YourFiles>;
+  /**
+   * Dev live reload: a new catalog after scenario files changed on disk, with the new text of each
+   * changed file (`null`: removed). Later `loadScenario` calls read the new text.
+   */
+  updateCatalog(entries: readonly CatalogEntry[], changed: Readonly<Record<string, string | null>>): void;
+  /** Call `listener` with the changed files after every `updateCatalog`; returns unsubscribe. */
+  onCatalogChange(listener: (changed: readonly string[]) => void): () => void;
   /** Saved settings and results (localStorage, or memory when unavailable). Available after `ready()`. */
   readonly store: Store;
   /** Resolves when the store has loaded (at once after the first time). */
@@ -68,6 +81,12 @@ export function installServices(
 ): Services {
   const listeners = new Set<(s: Settings) => void>();
   const cache = new Map<string, Promise<ScenarioLoad>>();
+  let catalog: readonly CatalogEntry[] = bundledCatalog;
+  const catalogListeners = new Set<(changed: readonly string[]) => void>();
+  /** Text of bundled files changed on disk since the page loaded (dev live reload). */
+  const liveText = new Map<string, string>();
+  let yourFiles: YourFiles | null = null;
+  let yourFilesLoading: Promise<YourFiles> | null = null;
   let audio: AudioPort = createSilentAudio();
   let boot = bootSettings();
   let store: Store | null = null;
@@ -113,7 +132,33 @@ export function installServices(
 
   const value: Services = {
     overlay,
-    catalog,
+    get catalog() {
+      return catalog;
+    },
+    entry(file) {
+      if (isYourFile(file)) return yourFiles?.entry(file);
+      return catalog.find((e) => e.file === file);
+    },
+    yourFiles() {
+      yourFilesLoading ??= Promise.all([import('./authoring/yourFiles.ts'), import('../storage/yourFiles.ts')]).then(([a, st]) => {
+        yourFiles = new a.YourFiles(st.createYourFilesStore(st.browserSessionStorage()), () => Object.keys(bundledRubrics));
+        return yourFiles;
+      });
+      return yourFilesLoading;
+    },
+    updateCatalog(entries, changed) {
+      catalog = entries;
+      for (const [file, text] of Object.entries(changed)) {
+        cache.delete(file);
+        if (text === null) liveText.delete(file);
+        else liveText.set(file, text);
+      }
+      for (const listener of catalogListeners) listener(Object.keys(changed));
+    },
+    onCatalogChange(listener) {
+      catalogListeners.add(listener);
+      return () => catalogListeners.delete(listener);
+    },
     get store(): Store {
       if (!store) throw new Error('The store is still loading: await services(scene).ready() first.');
       return store;
@@ -141,9 +186,10 @@ export function installServices(
       return () => listeners.delete(listener);
     },
     loadScenario(file) {
+      if (isYourFile(file)) return value.yourFiles().then((files) => playableVersion(files, file));
       let pending = cache.get(file);
       if (!pending) {
-        pending = loadScenarioFile(file);
+        pending = loadScenarioFile(file, liveText.get(file));
         cache.set(file, pending);
       }
       return pending;
@@ -159,8 +205,22 @@ export function installServices(
   };
   apply(boot);
   playUiSounds(overlay, () => audio);
+  // Dev only (`npm start`): saved scenario files update the open game without a page reload.
+  if (import.meta.hot) void import('./authoring/liveReload.ts').then((m) => m.watchLiveReload(game, value));
   game.registry.set(REGISTRY_KEY, value);
   return value;
+}
+
+/** What Play plays for one of your files: its last good version, else its current check (with the errors). */
+function playableVersion(files: YourFiles, key: string): ScenarioLoad {
+  const file = files.get(key);
+  if (!file) {
+    const at = { line: 1, column: 1 };
+    const message = `${key.replace(/^your-files\//, '')} is no longer in your files.`;
+    return { scenario: null, diagnostics: [{ code: 'CD008', severity: 'error', message, file: key, range: { start: at, end: at } }] };
+  }
+  const version = file.lastGood ?? file.current;
+  return { scenario: version.scenario, diagnostics: version.diagnostics };
 }
 
 /**

@@ -96,3 +96,35 @@ export function presentSettings(values: SettingsValues, t: Translate, nativeName
 export function textScaleFrom(value: string): SettingsValues['textScale'] {
   return value === '1.5' ? 1.5 : value === '1.25' ? 1.25 : 1;
 }
+
+/** What the learning-records status line is built from (mirrors the sender's status; the core must not import the shell). */
+export interface RecordsStatusInput {
+  config: { kind: 'off' } | { kind: 'incomplete'; missing: string } | { kind: 'ready' };
+  waiting: number;
+  sending: boolean;
+  lastError: { message: string; at: string } | null;
+  /** Epoch ms of the next automatic try, or null. */
+  nextRetryAt: number | null;
+  lastDeliveredAt: string | null;
+}
+
+/**
+ * The one-line state of the xAPI queue for the Settings screen, e.g.
+ * "3 statements waiting, last error: HTTP 503 (Service Unavailable) at 10:42, next try at 10:43."
+ * `time` formats a moment as the player's clock shows it.
+ */
+export function recordsStatusLine(input: RecordsStatusInput, t: Translate, time: (date: Date) => string): string {
+  const { config } = input;
+  const waiting = input.waiting > 0 ? `${t('records.statusWaiting', { count: input.waiting })}. ` : '';
+  if (config.kind === 'off') return `${waiting}${t('records.statusOff')}`;
+  if (config.kind === 'incomplete') return `${waiting}${t(config.missing === 'actor' ? 'records.statusNeedsActor' : 'records.statusNeedsFix')}`;
+  if (input.waiting === 0 && !input.sending && !input.lastError) {
+    const delivered = input.lastDeliveredAt ? ` (${t('records.statusDelivered', { time: time(new Date(input.lastDeliveredAt)) })})` : '';
+    return `${t('records.statusIdle')}${delivered}.`;
+  }
+  const parts = [t('records.statusWaiting', { count: input.waiting })];
+  if (input.sending) parts.push(t('records.statusSending'));
+  if (input.lastError) parts.push(t('records.statusLastError', { error: input.lastError.message, time: time(new Date(input.lastError.at)) }));
+  if (input.nextRetryAt !== null && !input.sending) parts.push(t('records.statusNextTry', { time: time(new Date(input.nextRetryAt)) }));
+  return `${parts.join(', ')}.`;
+}

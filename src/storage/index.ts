@@ -10,3 +10,5 @@ export type { AttemptRecord, DecisionSummary, Virtues } from './records.ts';
 export { defaultSettings, charsPerSecond, browserSettingsEnv, TEXT_SCALES, READING_SPEEDS } from './settings.ts';
 export type { Settings, SettingsEnv, ReadingSpeed, TextScale } from './settings.ts';
 export { downloadJson, exportFileName, pickTextFile, readTextFile } from './files.ts';
+export { createYourFilesStore, browserSessionStorage, YOUR_FILES_KEY } from './yourFiles.ts';
+export type { StoredFile, YourFilesStore, KeepResult } from './yourFiles.ts';

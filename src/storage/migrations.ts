@@ -3,16 +3,16 @@
  * Each step upgrades one version to the next; reading an old save runs the chain.
  */
 import { z } from 'zod';
-import { attemptRecordSchema, recordV1Schema, type AttemptRecord, type AttemptRecordV1 } from './records.ts';
-import { defaultSettings, settingsSchema, type Settings } from './settings.ts';
+import { attemptRecordSchema, recordV1Schema, recordV2Schema, type AttemptRecord, type AttemptRecordV1, type AttemptRecordV2 } from './records.ts';
+import { defaultSettings, recordsSettingsSchema, settingsSchema, type Settings } from './settings.ts';
 
 export const RESULTS_FORMAT = 'calm-desk/results';
 export const SETTINGS_FORMAT = 'calm-desk/settings';
 /** The version this build writes. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** Version 1 record → version 2: split the date, rename the score, number the decisions. */
-export function upgradeRecordV1(r: AttemptRecordV1): AttemptRecord {
+export function upgradeRecordV1(r: AttemptRecordV1): AttemptRecordV2 {
   return {
     id: r.id,
     scenarioId: r.scenarioId,
@@ -37,6 +37,11 @@ export function upgradeRecordV1(r: AttemptRecordV1): AttemptRecord {
   };
 }
 
+/** Version 2 record → version 3: the count of waits was not kept before (null: unknown). */
+export function upgradeRecordV2(r: AttemptRecordV2): AttemptRecord {
+  return { ...r, waits: null };
+}
+
 interface RecordStep {
   schema: z.ZodType;
   upgrade: (record: never) => unknown;
@@ -45,6 +50,7 @@ interface RecordStep {
 /** `RECORD_STEPS[v]` reads a version-v record and returns it as version v+1. */
 const RECORD_STEPS: Record<number, RecordStep> = {
   1: { schema: recordV1Schema, upgrade: upgradeRecordV1 },
+  2: { schema: recordV2Schema, upgrade: upgradeRecordV2 },
 };
 
 export type RecordReading = { ok: true; record: AttemptRecord } | { ok: false; problem: string };
@@ -174,6 +180,8 @@ export function readSettingsDocument(value: unknown, defaults: Settings = defaul
       facilitatorMode: defaults.facilitatorMode,
     };
   }
+  // Version 3 added the learning-records group; older documents start with nothing configured.
+  if (doc.version < 3) fields = { ...fields, records: defaults.records };
   return { ...mergeFields(fields, defaults), version: doc.version };
 }
 
@@ -185,6 +193,9 @@ function mergeFields(fields: Record<string, unknown>, defaults: Settings): { set
     if (parsed.success) out[key] = parsed.data;
     else if (key === 'volume') {
       out.volume = mergeVolume(fields.volume, defaults.volume);
+      repaired = true;
+    } else if (key === 'records') {
+      out.records = mergeRecords(fields.records, defaults.records);
       repaired = true;
     } else repaired = true;
   }
@@ -198,6 +209,17 @@ function mergeVolume(raw: unknown, defaults: Settings['volume']): Settings['volu
     return typeof v === 'number' && v >= 0 && v <= 1 ? v : defaults[k];
   };
   return { voice: pick('voice'), ambience: pick('ambience'), ui: pick('ui') };
+}
+
+/** Keeps each valid records field (a bad pass mark does not lose the LRS address). */
+function mergeRecords(raw: unknown, defaults: Settings['records']): Settings['records'] {
+  const src = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(recordsSettingsSchema.shape) as (keyof Settings['records'])[]) {
+    const parsed = recordsSettingsSchema.shape[key].safeParse(src[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as Settings['records'];
 }
 
 /** The current settings document. */

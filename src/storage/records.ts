@@ -1,7 +1,7 @@
 /**
  * Saved results: one `AttemptRecord` per played conversation, validated with zod.
- * Version 2 is current; `recordV1Schema` is the shape version 1 of the game saved, kept so old
- * saves and old export files are upgraded, not lost (see `migrations.ts`).
+ * Version 3 is current; `recordV1Schema` and `recordV2Schema` are the shapes older versions of the
+ * game saved, kept so old saves and old export files are upgraded, not lost (see `migrations.ts`).
  */
 import { z } from 'zod';
 import { LANGUAGES, OUTCOMES, TRUST_RUINERS } from '../scenario/vocabulary.ts';
@@ -46,8 +46,8 @@ export type DecisionSummary = z.infer<typeof decisionSummarySchema>;
 export const virtuesSchema = z.object({ friendliness: score, expertise: score, composure: score, efficiency: score });
 export type Virtues = z.infer<typeof virtuesSchema>;
 
-/** One played conversation, as saved and exported (version 2). */
-export const attemptRecordSchema = z.object({
+/** One played conversation as version 2 saved it (no `waits`). */
+export const recordV2Schema = z.object({
   id: z.string().min(1).max(80),
   scenarioId: z.string().min(1).max(80),
   language: z.enum(LANGUAGES),
@@ -67,6 +67,15 @@ export const attemptRecordSchema = z.object({
   /** How many times each trust-ruiner happened. */
   ruiners: ruinersSchema,
   decisions: z.array(decisionSummarySchema).max(500),
+  /** True when the scenario was a file the trainer opened in the game ("Your files"), not one bundled with it. */
+  fromFile: z.literal(true).optional(),
+});
+export type AttemptRecordV2 = z.infer<typeof recordV2Schema>;
+
+/** One played conversation, as saved and exported (version 3). */
+export const attemptRecordSchema = recordV2Schema.extend({
+  /** Replies that came later than the reading allowance (the customer was left waiting); null on records from before version 3. */
+  waits: count.nullable(),
 });
 export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
 

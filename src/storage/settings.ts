@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../scenario/vocabulary.ts';
+import { defaultRecordsSettings, type RecordsSettings } from './recordsDefaults.ts';
+
+export { DEFAULT_ACTIVITY_BASE, DEFAULT_PASS_MARK, defaultRecordsSettings } from './recordsDefaults.ts';
+export type { RecordsSettings } from './recordsDefaults.ts';
 
 /** Text sizes the Settings screen offers (1 = normal). */
 export const TEXT_SCALES = [1, 1.25, 1.5] as const;
@@ -14,6 +18,20 @@ export type ReadingSpeed = (typeof READING_SPEEDS)[number];
 export const CHARS_PER_SECOND: Readonly<Record<ReadingSpeed, number>> = { slow: 11, normal: 15, fast: 21 };
 
 const unit = z.number().min(0).max(1);
+
+/**
+ * Where learning records go (xAPI); see `RecordsSettings`. Empty endpoint: nothing is sent anywhere.
+ * The secret stays in this browser's storage; docs/records.md says to use a write-only LRS key.
+ */
+export const recordsSettingsSchema = z.object({
+  endpoint: z.string().max(500),
+  username: z.string().max(500),
+  secret: z.string().max(500),
+  actorName: z.string().max(200),
+  actorEmail: z.string().max(320),
+  passMark: z.number().int().min(0).max(100),
+  activityBase: z.string().max(500),
+}) satisfies z.ZodType<RecordsSettings>;
 
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES),
@@ -26,6 +44,8 @@ export const settingsSchema = z.object({
   speechSynthesis: z.boolean(),
   /** Show facilitator notes (for onboarding sessions on a projector). */
   facilitatorMode: z.boolean(),
+  /** Learning records (xAPI): the LRS, the learner and the pass mark. */
+  records: recordsSettingsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -55,6 +75,7 @@ export function defaultSettings(env: SettingsEnv = {}): Settings {
     reducedMotion: env.prefersReducedMotion === true,
     speechSynthesis: false,
     facilitatorMode: false,
+    records: defaultRecordsSettings(),
   };
 }
 

@@ -9,7 +9,7 @@ describe('export', () => {
     const store = createStore(memoryBackend(), { now: fixedNow });
     store.addResult(record());
     const file = JSON.parse(store.exportResults());
-    expect(file).toMatchObject({ format: 'calm-desk/results', version: 2, exportedAt: '2026-11-23T12:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'calm-desk/results', version: 3, exportedAt: '2026-11-23T12:00:00.000Z' });
     expect(file.results).toEqual([record()]);
   });
 

@@ -17,6 +17,7 @@ export function record(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
     satisfaction: 4,
     virtues: { friendliness: 80, expertise: 70, composure: 65, efficiency: 60 },
     ruiners: { indifference: 0, impatience: 1, judging: 0, arrogance: 0, tyranny: 0 },
+    waits: 1,
     decisions: [
       { index: 0, nodeId: 'opening', choiceId: 'listen', kind: 'reply', interrupted: false, tags: ['listening'] },
       { index: 1, nodeId: 'vent', choiceId: null, kind: 'silence', interrupted: false, tags: ['listening'] },

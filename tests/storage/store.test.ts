@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryBackend } from '../../src/storage/backend.ts';
 import { noticeMessage } from '../../src/storage/notices.ts';
 import { BACKUP_PREFIX, RESULTS_KEY, SETTINGS_KEY, createStore } from '../../src/storage/store.ts';
-import { defaultSettings } from '../../src/storage/settings.ts';
+import { defaultRecordsSettings, defaultSettings } from '../../src/storage/settings.ts';
 import { deniedBackend, fixedNow, fullBackend, record, recordV1 } from './fixtures.ts';
 
 const backupKeys = (b: ReturnType<typeof memoryBackend>) =>
@@ -190,13 +190,14 @@ describe('older and newer versions', () => {
         satisfaction: null,
         virtues: null,
         ruiners: { indifference: 1, impatience: 0, judging: 0, arrogance: 1, tyranny: 0 },
+        waits: null,
         decisions: [
           { index: 0, nodeId: 'start', choiceId: 'explain', kind: 'reply', interrupted: false, tags: ['expertise'] },
           { index: 1, nodeId: 'angry', choiceId: null, kind: 'silence', interrupted: false, tags: [] },
         ],
       },
     ]);
-    expect(JSON.parse(backend.getItem(RESULTS_KEY)!).version).toBe(2);
+    expect(JSON.parse(backend.getItem(RESULTS_KEY)!).version).toBe(3);
     expect(createStore(backend).notices()).toEqual([]);
   });
 
@@ -213,12 +214,13 @@ describe('older and newer versions', () => {
       reducedMotion: true,
       speechSynthesis: false,
       facilitatorMode: false,
+      records: defaultRecordsSettings(),
     });
     expect(store.notices()).toMatchObject([{ code: 'upgraded', subject: 'settings', fromVersion: 1 }]);
   });
 
   it('keeps a copy of settings from a newer version before saving them in this version\'s shape', () => {
-    const raw = JSON.stringify({ format: 'calm-desk/settings', version: 3, settings: { ...defaultSettings(), language: 'fi', theme: 'dark' } });
+    const raw = JSON.stringify({ format: 'calm-desk/settings', version: 9, settings: { ...defaultSettings(), language: 'fi', theme: 'dark' } });
     const backend = memoryBackend({ [SETTINGS_KEY]: raw });
     const store = createStore(backend, { now: fixedNow });
     expect(store.settings().language).toBe('fi');

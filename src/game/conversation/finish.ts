@@ -14,8 +14,13 @@ export interface FinishedConversation {
   saved: boolean;
 }
 
+/** How an attempt is marked: `fromFile` for a file the trainer opened in the game ("Your files"). */
+export interface AttemptMarks {
+  fromFile?: boolean;
+}
+
 /** The saved form of one played conversation. */
-export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt: Date, finishedAt: Date): AttemptRecord {
+export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt: Date, finishedAt: Date, marks: AttemptMarks = {}): AttemptRecord {
   return {
     id: newAttemptId(finishedAt),
     scenarioId: scenario.id,
@@ -30,6 +35,7 @@ export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt:
     satisfaction: Math.min(5, Math.max(1, Math.round(score.satisfaction))),
     virtues: { ...score.virtues },
     ruiners: Object.fromEntries(TRUST_RUINERS.map((r) => [r, score.trustRuiners[r].count])) as AttemptRecord['ruiners'],
+    waits: score.waits.count,
     decisions: score.decisions.map((d) => ({
       index: d.index,
       nodeId: d.nodeId,
@@ -38,6 +44,7 @@ export function attemptRecord(scenario: Scenario, score: ScoreReport, startedAt:
       interrupted: d.interrupted,
       tags: [...d.tags],
     })),
+    ...(marks.fromFile ? { fromFile: true as const } : {}),
   };
 }
 
@@ -57,9 +64,10 @@ export async function finishConversation(
   transcript: Transcript,
   startedAt: Date,
   rubrics: Readonly<Record<string, Rubric>> = {},
+  marks: AttemptMarks = {},
 ): Promise<FinishedConversation> {
   const score = scoreConversation(scenario, transcript, rubricFor(scenario.rubric, rubrics));
-  const record = attemptRecord(scenario, score, startedAt, new Date());
+  const record = attemptRecord(scenario, score, startedAt, new Date(), marks);
   let saved = false;
   try {
     await sink.ready();

@@ -23,7 +23,7 @@ export class Briefing extends Phaser.Scene {
   create(data: BriefingData): void {
     const s = services(this);
     const { overlay, t } = s;
-    const entry = s.catalog.find((e) => e.file === data.file);
+    const entry = s.entry(data.file);
     if (!entry) {
       this.scene.start('ScenarioSelect');
       return;

@@ -29,6 +29,7 @@ import { PauseMenu } from '../conversation/pauseMenu.ts';
 import { presenterTranslate } from '../conversation/translate.ts';
 import '../conversation/conversation.css';
 import { services, type Services } from '../services.ts';
+import { isYourFile } from '../authoring/keys.ts';
 import { loadArt } from '../textures.ts';
 import { el } from '../ui/dom.ts';
 import type { Screen } from '../ui/screen.ts';
@@ -176,6 +177,11 @@ export class Conversation extends Phaser.Scene {
     this.events.on(Phaser.Scenes.Events.UPDATE, this.tick, this);
     this.cleanups.push(() => this.events.off(Phaser.Scenes.Events.UPDATE, this.tick, this));
     this.onSnapshot();
+  }
+
+  /** For live reload (dev): the scenario file and the machine's persisted snapshot while a conversation runs. */
+  liveState(): { file: string; snapshot: Snapshot<unknown> } | null {
+    return this.driver && !this.ending ? { file: this.input_.file, snapshot: this.driver.actor.getPersistedSnapshot() } : null;
   }
 
   private startAudio(scenario: Scenario): void {
@@ -347,7 +353,7 @@ export class Conversation extends Phaser.Scene {
     this.services_.overlay.announce(this.t('conversation.endedAnnounce'));
     const started = this.startedAt;
     const attempt = this.attempt;
-    void finishConversation(this.services_, scenario, transcript, started, rubrics).then((result) => {
+    void finishConversation(this.services_, scenario, transcript, started, rubrics, { fromFile: isYourFile(this.input_.file) }).then((result) => {
       if (attempt) reportFinished({ ...attempt, transcript, result, finishedAt: new Date(result.record.finishedAt) });
       if (!this.screen || this.screen.disposed) return;
       if (!result.saved) this.dom?.setNotice(this.t('conversation.notSaved'));

@@ -56,16 +56,16 @@ export class ScenarioSelect extends Phaser.Scene {
     };
     render();
 
-    screen.append(
-      el(
-        'div',
-        { className: 'cd-panel cd-select-panel' },
-        el('div', { className: 'cd-select-head' }, el('div', {}, el('h1', {}, initial.heading), el('p', { className: 'cd-muted' }, initial.intro)), back),
-        el('div', { className: 'cd-row cd-select-filter' }, filterControl, status),
-        course,
-        list,
-      ),
+    const panel = el(
+      'div',
+      { className: 'cd-panel cd-select-panel' },
+      el('div', { className: 'cd-select-head' }, el('div', {}, el('h1', {}, initial.heading), el('p', { className: 'cd-muted' }, initial.intro)), back),
+      el('div', { className: 'cd-row cd-select-filter' }, filterControl, status),
+      course,
+      list,
     );
+    screen.append(panel);
+    this.showYourFiles(screen, panel, list, data.focusFile);
     arrowNavigation(screen, list);
     bindKeys(screen, {
       back: () => this.scene.start('Title'),
@@ -82,6 +82,18 @@ export class ScenarioSelect extends Phaser.Scene {
       list.querySelector<HTMLElement>('.cd-card-item[data-recommended="true"] button.cd-card') ||
       list.querySelector<HTMLElement>('button.cd-card');
     screen.focus(focusTarget ?? back);
+  }
+
+  /** "Your files": the files opened this session, above the bundled scenarios (once the checker has loaded). */
+  private showYourFiles(screen: Screen, panel: HTMLElement, list: HTMLElement, focusFile: string | undefined): void {
+    const s = services(this);
+    void Promise.all([s.yourFiles(), import('../authoring/yourFilesList.ts')]).then(([files, { yourFilesSection }]) => {
+      if (screen.disposed) return;
+      const section = yourFilesSection(screen, s, files, (file) => this.scene.start('Briefing', { file }));
+      panel.insertBefore(section.element, list);
+      const target = focusFile ? section.button(focusFile) : null;
+      if (target) screen.focus(target);
+    });
   }
 
   private open(card: SelectCard, catalog: readonly CatalogEntry[]): void {

@@ -12,6 +12,8 @@ import { button, checkbox, segmented, slider } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
 import { downloadJson, exportFileName, pickFile } from '../../storage/files.ts';
 import { importResultsFile } from '../../storage/importResults.ts';
+import { downloadResultsCsv } from '../records/downloads.ts';
+import { recordsSection } from '../records/recordsSettings.ts';
 
 export interface SettingsData {
   /** Scene to return to (default Title). */
@@ -74,7 +76,7 @@ export class Settings extends Phaser.Scene {
         'div',
         { className: 'cd-panel cd-settings-panel' },
         el('div', { className: 'cd-select-head' }, el('h1', {}, view.heading), status, back),
-        el('div', { className: 'cd-settings-columns cd-scroll-shadow' }, display, sound),
+        el('div', { className: 'cd-settings-columns cd-scroll-shadow' }, display, sound, recordsSection(screen, s, status)),
       ),
     );
     bindKeys(screen, { back: goBack });
@@ -126,6 +128,9 @@ function resultsControls(screen: Screen, s: Services, status: HTMLElement): HTML
       'div',
       { className: 'cd-settings-actions' },
       button(screen, s.t('settings.exportResults'), exportResults, { testId: 'export-results' }),
+      button(screen, s.t('records.exportCsv'), () => {
+        status.textContent = s.t('records.exportedCsv', { file: downloadResultsCsv(s.store.results()) });
+      }, { testId: 'export-csv' }),
       importButton,
     ),
     el('p', { className: 'cd-hint' }, s.t('settings.resultsHint')),

@@ -7,6 +7,9 @@ import { el } from '../ui/dom.ts';
 import { arrowNavigation, bindKeys } from '../ui/keys.ts';
 import { button } from '../ui/widgets.ts';
 import { addBackdrop } from './common.ts';
+import { parseRoomUrl } from '../../classroom/url.ts';
+import { openRoom } from '../room/launch.ts';
+import { dropZone, fileOpener, openScenarioParam } from '../authoring/openFile.ts';
 
 const READY_FLAG = 'calm-desk/app-ready-marked';
 
@@ -40,7 +43,11 @@ export class Title extends Phaser.Scene {
     const settings = button(screen, view.settingsLabel, () => go('Settings', { from: 'Title' }), {
       testId: 'settings',
     });
-    const actions = el('div', { className: 'cd-row cd-title-actions' }, play, settings);
+    const room = button(screen, t('room.runSession'), () => void s.ready().then(() => openRoom(this, { mode: 'room', session: null })), {
+      testId: 'run-session',
+      disabled: !view.canPlay,
+    });
+    const actions = el('div', { className: 'cd-row cd-title-actions' }, play, settings, room);
     const intro = el(
       'div',
       { className: 'cd-panel cd-title-intro' },
@@ -49,6 +56,9 @@ export class Title extends Phaser.Scene {
       actions,
       el('p', { className: 'cd-hint cd-title-keys' }, view.keysHint),
     );
+    // Trainers try their own file here: picked, dropped on the window, or from ?scenario=.
+    const opener = fileOpener(screen, s, (file) => go('Briefing', { file }));
+    intro.append(opener.element);
 
     const items = view.scenarios.map((s) =>
       el(
@@ -70,12 +80,16 @@ export class Title extends Phaser.Scene {
         ? el('ul', { className: 'cd-plain-list cd-scroll cd-scroll-shadow', attrs: { tabindex: '0', 'aria-labelledby': 'cd-title-list-heading' } }, ...items)
         : null,
     );
-    screen.append(intro, list);
+    screen.append(intro, list, dropZone(screen, s, opener));
     arrowNavigation(screen, actions);
     bindKeys(screen, {});
     screen.focus(view.canPlay && data.focus !== 'settings' ? play : settings);
     // The store and sound load right after the first screen is ready, not before it.
     this.markReady(() => void s.ready().catch(() => undefined));
+    // `?mode=room` (and a room window's reload) opens classroom mode directly.
+    const route = parseRoomUrl(window.location.search);
+    if (route && view.canPlay) void s.ready().then(() => (screen.disposed ? undefined : openRoom(this, route)), () => undefined);
+    void openScenarioParam(this.registry, opener, s);
   }
 
   /** A row of content customers along the bottom left: what the game is about, at a glance. */

@@ -6,4 +6,8 @@ export { default as briefing } from './briefing.ts';
 export { default as settings } from './settings.ts';
 export { default as conversation } from './conversation.ts';
 export { default as debrief } from './debrief.ts';
+export { default as room } from './room.ts';
+export { default as records } from './records.ts';
+export { default as scorm } from './scorm.ts';
 export { default as graph } from './graph.ts';
+export { default as authoring } from './authoring.ts';
