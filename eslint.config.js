@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const pureCore = ['src/scenario/**', 'src/conversation/**', 'src/scoring/**', 'src/presenter/**', 'src/classroom/**'];
+const pureCore = ['src/scenario/**', 'src/conversation/**', 'src/scoring/**', 'src/presenter/**', 'src/classroom/**', 'src/graph/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/e2e/__screenshots__/**', 'bench/results/**'] },

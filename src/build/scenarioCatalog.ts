@@ -19,14 +19,14 @@
  * plugins: [scenarioCatalog()]
  * ```
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Plugin } from 'vite';
 import type { Diagnostic } from '../scenario/diagnostics.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { isRubricFileName, loadRubric } from '../scoring/loadRubric.ts';
-import { isTranslationFileName } from '../scenario/translation.ts';
+import { isTranslationFileName, loadTranslated, loadTranslation, sourceFileOf } from '../scenario/translation.ts';
 import type { Rubric } from '../scoring/rubric.ts';
 import { catalogEntry, type CatalogEntry, type RawHeader } from './catalogEntry.ts';
 
@@ -57,7 +57,7 @@ export function buildCatalog(root: string, dir: string, load: Loader, include: (
   const folder = resolve(root, dir);
   let names: string[];
   try {
-    names = yamlFiles(folder).filter((n) => !isRubricFileName(n));
+    names = yamlFiles(folder).filter((n) => !isRubricFileName(n) && !isTranslationFileName(n));
   } catch {
     return [];
   }
@@ -66,7 +66,26 @@ export function buildCatalog(root: string, dir: string, load: Loader, include: (
     const text = readText(join(folder, name));
     return catalogEntry(file, safeLoad(load, text, file), rawHeader(text));
   });
-  return entries.sort(compareEntries);
+  return [...entries, ...translatedEntries(root, folder)].sort(compareEntries);
+}
+
+/** Translation files (`<id>.<lang>.tr.yaml`) become entries of their own: the source scenario in that language. */
+function translatedEntries(root: string, folder: string): CatalogEntry[] {
+  let names: string[];
+  try {
+    names = yamlFiles(folder).filter(isTranslationFileName);
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const file = relative(root, join(folder, name)).split(sep).join('/');
+    const text = readText(join(folder, name));
+    const header = loadTranslation(text, file).translation;
+    const sourceFile = header ? sourceFileOf(file, header.id, header.from) : file;
+    const source = header && existsSync(resolve(root, sourceFile)) ? readText(resolve(root, sourceFile)) : null;
+    const raw = rawHeader(text);
+    return catalogEntry(file, loadTranslated(source, sourceFile, text, file), { id: raw.id, language: header?.to, title: raw.title });
+  });
 }
 
 function yamlFiles(folder: string): string[] {

@@ -21,11 +21,21 @@ export async function loadScenarioFile(file: string, liveText?: string): Promise
   const source = liveText !== undefined ? () => Promise.resolve(liveText) : sources[`/${file.replace(/^\/+/, '')}`];
   if (!source) return failure(file, `The file ${file} is not part of this build.`);
   try {
+    if (/\.tr\.ya?ml$/i.test(file)) return await loadTranslatedFile(file, await source());
     const [text, { loadScenario }] = await Promise.all([source(), import('../scenario/index.ts')]);
     return loadScenario(text, file);
   } catch (error) {
     return failure(file, `The file ${file} could not be downloaded (${error instanceof Error ? error.message : String(error)}).`);
   }
+}
+
+/** A translation file plays its source scenario (bundled beside it) in the translation's language. */
+async function loadTranslatedFile(file: string, text: string): Promise<ScenarioLoad> {
+  const { loadTranslated, loadTranslation, sourceFileOf } = await import('../scenario/translation.ts');
+  const header = loadTranslation(text, file).translation;
+  const sourceFile = header ? sourceFileOf(file, header.id, header.from) : file;
+  const source = header ? sources[`/${sourceFile.replace(/^\/+/, '')}`] : undefined;
+  return loadTranslated(source ? await source() : null, sourceFile, text, file);
 }
 
 function failure(file: string, message: string): ScenarioLoad {

@@ -58,7 +58,7 @@ export interface MapLayout {
   edges: MapEdge[];
 }
 
-const NODE_WIDTH = 220;
+const NODE_WIDTH = 240;
 const LINE_HEIGHT = 16;
 const CHARS_PER_LINE = 30;
 /** Rough width of a label character at the page's 12 px label font. */

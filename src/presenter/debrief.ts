@@ -114,6 +114,8 @@ export interface DebriefView {
   selfAnalysis: { heading: string; intro: string; items: SelfAnalysisItem[] };
   actions: { heading: string; playAgain: string; nextScenario: string; back: string };
   keysHint: string;
+  /** One calm line when the scenario was played from a translation and some texts fell back to the source language. */
+  translationNote: string | null;
   /** Small words the decision cards repeat. */
   labels: { youSaid: string; tagsGood: string; tagsBad: string; noTags: string; feedback: string; betterHeading: string };
 }
@@ -215,6 +217,9 @@ export function presentDebrief(scenario: Scenario, transcript: Transcript, score
       back: t('debrief.backToScenarios'),
     },
     keysHint: t('debrief.keysHint'),
+    translationNote: scenario.untranslated
+      ? t('graph.untranslatedLines', { count: scenario.untranslated.count, language: t(`common.language_${scenario.untranslated.language}`) })
+      : null,
     labels: {
       youSaid: t('debrief.youSaid'),
       tagsGood: t('debrief.tagsGood'),

@@ -368,3 +368,14 @@ export function loadTranslated(sourceText: string | null, sourceFile: string, tr
   const scenario: Scenario = applied.untranslated > 0 ? { ...translated.scenario, untranslated: { count: applied.untranslated, language: tr.translation.from } } : translated.scenario;
   return { scenario, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
+
+/**
+ * Loads a scenario file, or a translation file from the source beside it (`read` gives a file's
+ * text by the same kind of path, or null): for code that reads a folder of bundled files.
+ */
+export function loadScenarioOrTranslation(text: string, file: string, read: (path: string) => string | null): TranslatedLoad {
+  if (!isTranslationFileName(file)) return loadScenario(text, file);
+  const header = loadTranslation(text, file).translation;
+  const sourceFile = header ? sourceFileOf(file, header.id, header.from) : file;
+  return loadTranslated(header ? read(sourceFile) : null, sourceFile, text, file);
+}

@@ -21,7 +21,7 @@ const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
  */
 const bundled = (() => {
   const files = readdirSync(scenarioDir)
-    .filter((f) => f.endsWith('.yaml') && f !== 'rubric.yaml' && !f.endsWith('.rubric.yaml'))
+    .filter((f) => f.endsWith('.yaml') && f !== 'rubric.yaml' && !f.endsWith('.rubric.yaml') && !f.endsWith('.tr.yaml'))
     .sort();
   const byId = new Map<string, string>();
   for (const file of files) {

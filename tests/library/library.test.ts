@@ -14,6 +14,7 @@ import { lintPaths } from '../../src/cli/commands/lint.ts';
 import { isRubricFileName, loadRubric } from '../../src/scoring/loadRubric.ts';
 import { rubricFor, type Rubric } from '../../src/scoring/rubric.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { isTranslationFileName, loadTranslated, loadTranslation, sourceFileOf } from '../../src/scenario/translation.ts';
 import { GOOD_TAGS } from '../../src/scenario/vocabulary.ts';
 import { summarizeLibrary } from '../../src/analysis/library.ts';
 
@@ -29,6 +30,15 @@ for (const f of yamlFiles.filter(isRubricFileName)) {
   if (rubric) rubrics[rubric.id] = rubric;
 }
 
+/** A scenario file, or a translation file played from the scenario it translates (as the game does). */
+function loadBundled(file: string) {
+  const text = readFileSync(join(scenarioDir, file), 'utf8');
+  if (!isTranslationFileName(file)) return loadScenario(text, `scenarios/${file}`);
+  const header = loadTranslation(text, file).translation!;
+  const source = sourceFileOf(file, header.id, header.from);
+  return loadTranslated(readFileSync(join(scenarioDir, source), 'utf8'), `scenarios/${source}`, text, `scenarios/${file}`);
+}
+
 const io: CliIO = { out: () => undefined, err: () => undefined, isTTY: false, env: {}, cwd: root };
 
 const figures = new Map<string, FileFigures | null>();
@@ -36,7 +46,7 @@ const figures = new Map<string, FileFigures | null>();
 /** Everything the targets look at for one file (computed once per file). */
 function figuresOf(file: string): FileFigures | null {
   if (!figures.has(file)) {
-    const { scenario } = loadScenario(readFileSync(join(scenarioDir, file), 'utf8'), `scenarios/${file}`);
+    const { scenario } = loadBundled(file);
     figures.set(file, scenario ? fileFigures(`scenarios/${file}`, scenario, { runs: LIBRARY_TARGETS.randomRuns, rubric: rubricFor(scenario.rubric, rubrics) }) : null);
   }
   return figures.get(file)!;

@@ -38,6 +38,9 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   CD402: 'tests/scenario/library.test.ts (two files)',
   CD403: 'tests/scenario/library.test.ts (file name)',
   ...Object.fromEntries(
+    ALL_DIAGNOSTIC_CODES.filter((code) => code.startsWith('CD6')).map((code) => [code, 'tests/scenario/translation.test.ts (translation fixtures in tests/fixtures/translations: a source and its .tr.yaml)']),
+  ),
+  ...Object.fromEntries(
     ALL_DIAGNOSTIC_CODES.filter((code) => code.startsWith('CD5')).map((code) => [code, 'tests/scoring/rubricFixtures.test.ts (rubric fixtures in tests/fixtures/rubrics)']),
   ),
 };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { enumeratePaths } from '../../src/analysis/index.ts';
 import type { Transcript } from '../../src/conversation/transcript.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { loadScenarioOrTranslation } from '../../src/scenario/translation.ts';
 import { isRubricFileName } from '../../src/scoring/loadRubric.ts';
 import { scoreConversation } from '../../src/scoring/score.ts';
 
@@ -35,7 +35,7 @@ export function bundledPlays(): Played[] {
   if (cached) return cached;
   const plays: Played[] = [];
   for (const file of bundledFiles()) {
-    const { scenario, diagnostics } = loadScenario(readFileSync(join(dir, file), 'utf8'), `scenarios/${file}`);
+    const { scenario, diagnostics } = loadScenarioOrTranslation(readFileSync(join(dir, file), 'utf8'), `scenarios/${file}`, (f) => readFileSync(join(dir, f.replace(/^scenarios\//, '')), 'utf8'));
     if (!scenario) throw new Error(`${file} does not load: ${diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
     const walks = [
       enumeratePaths(scenario, { maxPaths: 20, order: 'best-first' }),

@@ -10,7 +10,7 @@ import { playScript } from '../../src/analysis/play.ts';
 import { bestReplyOf, NAIVE_POLICIES, naiveReport, playConversation, type NaivePolicy, type Player } from '../../src/analysis/naive.ts';
 import { decisionsOf, endingOf, type Transcript } from '../../src/conversation/transcript.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { loadScenarioOrTranslation } from '../../src/scenario/translation.ts';
 import { isTrustRuiner } from '../../src/scenario/vocabulary.ts';
 import { isRubricFileName } from '../../src/scoring/loadRubric.ts';
 import type { ScoreReport } from '../../src/scoring/report.ts';
@@ -22,7 +22,7 @@ export const root = join(import.meta.dirname, '..', '..');
 const rubric = DEFAULT_RUBRIC;
 
 export function loadBundled(file: string): Scenario {
-  const { scenario, diagnostics } = loadScenario(readFileSync(join(root, file), 'utf8'), file);
+  const { scenario, diagnostics } = loadScenarioOrTranslation(readFileSync(join(root, file), 'utf8'), file, (f) => readFileSync(join(root, f), 'utf8'));
   if (!scenario) throw new Error(`${file} does not load: ${diagnostics.map((d) => d.code).join(', ')}`);
   return scenario;
 }

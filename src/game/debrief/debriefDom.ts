@@ -32,6 +32,7 @@ export function debriefDocument(screen: Screen, view: DebriefView, handlers: Deb
     'div',
     { className: 'cd-debrief-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': view.heading }, data: { testid: 'debrief' } },
     heading,
+    view.translationNote ? el('p', { className: 'cd-muted cd-debrief-translation', data: { testid: 'translation-note' } }, view.translationNote) : null,
     summary(view),
     el(
       'section',

@@ -9,6 +9,7 @@
 import * as Phaser from 'phaser';
 import type { Snapshot } from 'xstate';
 import { rubrics } from 'virtual:scenario-catalog';
+import { rubricFor } from '../../scoring/rubric.ts';
 import type { Transcript } from '../../conversation/transcript.ts';
 import { presentDebrief } from '../../presenter/debrief.ts';
 import { nextInCourse, passScoreFrom, statsFromResults } from '../../presenter/select.ts';
@@ -65,16 +66,18 @@ export class Debrief extends Phaser.Scene {
       replay: (decision) => this.go('Conversation', { ...again, replay: { snapshot: this.input_.snapshot, decision } }),
     });
     const next = this.nextScenarioFile();
+    const mapStatus = el('p', { className: 'cd-debrief-notice', attrs: { role: 'status', 'aria-live': 'polite' }, data: { testid: 'map-status' } });
     const actions = el(
       'nav',
       { className: 'cd-debrief-actions', attrs: { 'aria-label': view.actions.heading } },
       button(screen, view.actions.playAgain, () => this.go('Conversation', again), { variant: 'primary', testId: 'play-again' }),
       next ? button(screen, view.actions.nextScenario, () => this.go('Briefing', { file: next }), { testId: 'next-scenario' }) : null,
       button(screen, view.actions.back, () => this.go('ScenarioSelect', { focusFile: this.input_.file }), { testId: 'back-to-scenarios', shortcut: 'Escape' }),
+      button(screen, t('graph.seeMap'), () => this.seeMap(mapStatus), { testId: 'see-map' }),
       el('p', { className: 'cd-hint' }, view.keysHint),
     );
     const notice = this.input_.saved ? null : el('p', { className: 'cd-debrief-notice', attrs: { role: 'status' } }, t('debrief.notSaved'));
-    screen.append(el('div', { className: 'cd-debrief-layout' }, doc.scroller, actions, notice));
+    screen.append(el('div', { className: 'cd-debrief-layout' }, doc.scroller, actions, notice, mapStatus));
     arrowNavigation(screen, actions);
     screen.onKey((e) => {
       if (e.key === 'Escape') {
@@ -89,6 +92,17 @@ export class Debrief extends Phaser.Scene {
       if (screen.disposed) return;
       doc.plotSlot.replaceChildren(moodPlot(view.mood, doc.plotLabelId));
     });
+  }
+
+  /** The map of the scenario with the player's path: its code (and the layout library) loads only now. */
+  private seeMap(status: HTMLElement): void {
+    const s = services(this);
+    const { scenario, transcript } = this.input_;
+    // Opened now, inside the click, so a pop-up blocker lets the tab through; filled once drawn.
+    const tab = window.open('', '_blank');
+    void import('../debrief/seeMap.ts').then(({ seeMap }) =>
+      seeMap({ scenario, transcript, language: s.i18n.language, rubric: rubricFor(scenario.rubric, rubrics), t: presenterTranslate(s), status, tab }),
+    );
   }
 
   private drawBackdrop(scenario: Scenario): void {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../../src/scenario/index.ts';
 import { isRubricFileName } from '../../../src/scoring/loadRubric.ts';
+import { isTranslationFileName, loadTranslated, loadTranslation, sourceFileOf } from '../../../src/scenario/translation.ts';
 import type { Scenario } from '../../../src/scenario/model.ts';
 import { buildRubrics } from '../../../src/build/scenarioCatalog.ts';
 import { rubricFor, type Rubric } from '../../../src/scoring/rubric.ts';
@@ -28,9 +29,17 @@ export function bundledScenarios(): BundledScenario[] {
     .sort()
     .map((name) => {
       const file = `scenarios/${name}`;
-      const { scenario, diagnostics } = loadScenario(readFileSync(join(ROOT, file), 'utf8'), file);
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const { scenario, diagnostics } = isTranslationFileName(name) ? translated(file, text) : loadScenario(text, file);
       return { file, scenario: diagnostics.some((d) => d.severity === 'error') ? null : scenario };
     });
+}
+
+/** A translation file (`<id>.<lang>.tr.yaml`), played from the scenario beside it as the game does. */
+function translated(file: string, text: string): ReturnType<typeof loadTranslated> {
+  const header = loadTranslation(text, file).translation;
+  const source = header ? sourceFileOf(file, header.id, header.from) : file;
+  return loadTranslated(header ? readFileSync(join(ROOT, source), 'utf8') : null, source, text, file);
 }
 
 /** A bundled scenario that loads without errors, with its catalog path. */
