@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { isTranslationFileName } from '../../src/scenario/translation.ts';
 import { BIG_INPUTS } from '../../tests/fuzz/big-inputs.ts';
 import type { Figure } from '../report.ts';
 import { median, round } from './stats.ts';
@@ -26,7 +27,8 @@ export interface LoaderFigures {
 export function measureLoader(root: string, rounds = 5, goalMs = 200): LoaderFigures {
   const folder = join(root, 'scenarios');
   const files = readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name) && !name.includes('rubric'))
+    // Scenario files only: rubrics and translation files (*.tr.yaml) are not scenarios.
+    .filter((name) => /\.ya?ml$/.test(name) && !name.includes('rubric') && !isTranslationFileName(name))
     .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
   const loadAll = () => files.forEach((file) => loadScenario(file.text, file.name));
   const parseAll = () => files.forEach((file) => parse(file.text));
