@@ -477,3 +477,29 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Range covering the very start of a file (for problems that belong to the file as a whole). */
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** At most this many diagnostics are listed per file; a CD009 line says how many more there are. */
+export const MAX_DIAGNOSTICS = 100;
+
+/**
+ * Diagnostics that are counted but never built. A check that finds its problems in file order
+ * (every unknown key of a block, every repeated key) builds the first `MAX_DIAGNOSTICS + 1` in
+ * full and only counts the rest: those can never be among the listed ones, nor the first of the
+ * unlisted (where the CD009 line points), because more than `MAX_DIAGNOSTICS` of its own come
+ * before them. So the message, hint, position and "did you mean" work for them is never done.
+ */
+export class Omitted {
+  errors = 0;
+  warnings = 0;
+
+  /** True when a check has already built as many diagnostics as can be listed, plus one. */
+  static full(built: number): boolean {
+    return built > MAX_DIAGNOSTICS;
+  }
+
+  count(severity: Diagnostic['severity']): void {
+    if (severity === 'error') this.errors++;
+    else this.warnings++;
+  }
+}
+

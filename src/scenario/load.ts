@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, YAMLError, YAMLMap } from 'yaml';
-import { compareDiagnostics, diagnostic, FILE_START, hasErrors } from './diagnostics.ts';
+import { compareDiagnostics, diagnostic, FILE_START, hasErrors, MAX_DIAGNOSTICS, Omitted } from './diagnostics.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Scenario } from './model.ts';
 import { normalizeScenario } from './normalize.ts';
@@ -28,7 +28,8 @@ export interface LoadResult {
  */
 export function loadScenario(text: string, fileName: string): LoadResult {
   try {
-    return finish(loadUnsafe(String(text), fileName));
+    const omitted = new Omitted();
+    return finish(loadUnsafe(String(text), fileName, omitted), omitted);
   } catch (error) {
     // The steps below are written not to throw; this is the last line of defence.
     const reason = error instanceof Error ? error.message : String(error);
@@ -37,24 +38,24 @@ export function loadScenario(text: string, fileName: string): LoadResult {
   }
 }
 
-/** At most this many diagnostics are listed per file; a CD009 line says how many more there are. */
-export const MAX_DIAGNOSTICS = 100;
+export { MAX_DIAGNOSTICS, Omitted } from './diagnostics.ts';
 
-function finish(result: LoadResult): LoadResult {
+function finish(result: LoadResult, omitted: Omitted): LoadResult {
   const sorted = [...result.diagnostics].sort(compareDiagnostics);
-  const scenario = hasErrors(sorted) ? null : result.scenario;
-  return { scenario, diagnostics: capDiagnostics(sorted) };
+  const scenario = hasErrors(sorted) || omitted.errors > 0 ? null : result.scenario;
+  return { scenario, diagnostics: capDiagnostics(sorted, MAX_DIAGNOSTICS, omitted) };
 }
 
-/** The first `MAX_DIAGNOSTICS` (already sorted), then one CD009 counting the rest. */
-export function capDiagnostics(sorted: readonly Diagnostic[], max = MAX_DIAGNOSTICS): Diagnostic[] {
+/** The first `MAX_DIAGNOSTICS` (already sorted), then one CD009 counting the rest (and those only counted). */
+export function capDiagnostics(sorted: readonly Diagnostic[], max = MAX_DIAGNOSTICS, omitted?: { errors: number; warnings: number }): Diagnostic[] {
   if (sorted.length <= max) return [...sorted];
   const rest = sorted.slice(max);
-  const errors = rest.filter((d) => d.severity === 'error').length;
-  const warnings = rest.length - errors;
+  const errors = rest.filter((d) => d.severity === 'error').length + (omitted?.errors ?? 0);
+  const warnings = rest.length - rest.filter((d) => d.severity === 'error').length + (omitted?.warnings ?? 0);
+  const total = errors + warnings;
   const parts = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
   const first = rest[0]!;
-  const message = `${thousands(rest.length)} more ${rest.length === 1 ? 'problem is' : 'problems are'} not listed (${parts}), from this line on.`;
+  const message = `${thousands(total)} more ${total === 1 ? 'problem is' : 'problems are'} not listed (${parts}), from this line on.`;
   return [...sorted.slice(0, max), diagnostic('CD009', first.file, first.range, message, `Only the first ${max} problems of a file are listed. Fix these and check again.`)];
 }
 
@@ -71,7 +72,7 @@ function fail(diagnostics: Diagnostic[]): LoadResult {
   return { scenario: null, diagnostics };
 }
 
-function loadUnsafe(text: string, file: string): LoadResult {
+function loadUnsafe(text: string, file: string, omitted: Omitted): LoadResult {
   if (text.length > LIMITS.fileBytes || new TextEncoder().encode(text).length > LIMITS.fileBytes) {
     const size = Math.round(new TextEncoder().encode(text).length / 1024);
     return fail([diagnostic('CD002', file, FILE_START, `The file is ${size} KB; scenario files are limited to ${LIMITS.fileBytes / 1024} KB.`, 'Split the conversation into several scenarios.')]);
@@ -97,7 +98,7 @@ function loadUnsafe(text: string, file: string): LoadResult {
     return fail([...yamlProblems, diagnostic('CD005', file, range, `The file is ${kind}, but a scenario is a set of \`key: value\` lines (id, title, nodes, ...).`)]);
   }
   const { maps, aliases } = collectNodes(doc);
-  const structural = [...yamlProblems, ...complexKeys(doc, maps, map, file), ...duplicateKeys(doc, maps, map, file), ...aliasCap(doc, aliases, map, file)];
+  const structural = [...yamlProblems, ...complexKeys(doc, maps, map, file), ...duplicateKeys(doc, maps, map, file, omitted), ...aliasCap(doc, aliases, map, file)];
   if (hasErrors(structural)) return fail(structural);
   let data: unknown;
   try {
@@ -107,7 +108,7 @@ function loadUnsafe(text: string, file: string): LoadResult {
     if (!(error instanceof ReferenceError)) throw error;
     return fail([...structural, aliasBomb(doc, aliases, map, file)]);
   }
-  return validateData(data, map, file, structural);
+  return validateData(data, map, file, structural, omitted);
 }
 
 /** Lone CRs (not part of CRLF) become LF. */
@@ -115,12 +116,12 @@ export function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-function validateData(data: unknown, map: SourceMap, file: string, earlier: Diagnostic[]): LoadResult {
+function validateData(data: unknown, map: SourceMap, file: string, earlier: Diagnostic[], omitted: Omitted): LoadResult {
   const diagnostics = [...earlier, ...reservedKeys(data, map, file), ...nodeCap(data, map, file)];
   if (hasErrors(diagnostics)) return fail(diagnostics);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, map, file));
+    diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, map, file, omitted));
     return fail(diagnostics);
   }
   diagnostics.push(...semanticDiagnostics(parsed.data, map, file));
@@ -247,7 +248,7 @@ function complexKeys(doc: Document.Parsed, maps: readonly YAMLMap[], map: Source
 }
 
 /** Duplicate keys in any mapping; two nodes with one id get their own code. */
-function duplicateKeys(doc: Document.Parsed, maps: readonly YAMLMap[], map: SourceMap, file: string): Diagnostic[] {
+function duplicateKeys(doc: Document.Parsed, maps: readonly YAMLMap[], map: SourceMap, file: string, omitted: Omitted): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nodesMap = isMap(doc.contents) ? doc.contents.items.find((pair) => keyText(pair) === 'nodes')?.value : undefined;
   for (const node of maps) {
@@ -257,6 +258,11 @@ function duplicateKeys(doc: Document.Parsed, maps: readonly YAMLMap[], map: Sour
         const key = keyText(pair);
         if (!seen.has(key)) {
           seen.add(key);
+          continue;
+        }
+        // Maps come in file order, and their keys too: past the cap, count without building.
+        if (Omitted.full(out.length)) {
+          omitted.count('error');
           continue;
         }
         const keyNode = pair.key as Node | null;

@@ -3,7 +3,8 @@
  * (three accepted shapes) are re-checked by hand so the message fits the shape the trainer meant.
  */
 import type { z } from 'zod';
-import { diagnostic } from './diagnostics.ts';
+import { diagnostic, MAX_DIAGNOSTICS } from './diagnostics.ts';
+import type { Omitted } from './diagnostics.ts';
 import type { Diagnostic, DiagnosticCode, Position, Range } from './diagnostics.ts';
 import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
 import { betterObjectSchema, betterSchema, interruptedSchema, interruptionRouteSchema, minutesSchema, scenarioSchema } from './schema.ts';
@@ -21,16 +22,18 @@ interface Context {
   out: Diagnostic[];
   /** Paths with a size issue of the scenario's own (not zod's safe-integer bound). */
   sized: Set<string>;
+  /** Where diagnostics past the cap are counted instead of built. */
+  omitted?: Omitted;
 }
 
 /** Diagnostics for everything zod rejected. */
-export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: SourceMap, file: string): Diagnostic[] {
+export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: SourceMap, file: string, omitted?: Omitted): Diagnostic[] {
   const sized = new Set(
     issues
       .filter((issue) => (issue.code === 'too_big' || issue.code === 'too_small') && Math.abs(Number(issue.code === 'too_big' ? issue.maximum : issue.minimum)) < Number.MAX_SAFE_INTEGER)
       .map((issue) => JSON.stringify(issue.path)),
   );
-  const ctx: Context = { file, data, map, out: [], sized };
+  const ctx: Context = { file, data, map, out: [], sized, omitted };
   const linePaths = new Map<string, DataPath>();
   const unionPaths = new Map<string, DataPath>();
   // A value of the wrong type also fails its length checks: report the type only.
@@ -64,7 +67,7 @@ function typoFixes(issues: readonly Issue[], map: SourceMap): Set<string> {
     const parent = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
     const allowed = allowedKeys(parent);
     // Like the suggestions themselves, only the first keys of a block count as typos.
-    for (const key of keysInFileOrder(map, issue).slice(0, SUGGESTED_KEYS)) {
+    for (const key of keysInFileOrder(map, issue).slice(0, Math.min(SUGGESTED_KEYS, MAX_BUILT_PER_BLOCK))) {
       const meant = nearest(key, allowed);
       if (meant !== undefined) fixes.add(JSON.stringify([...parent, meant]));
     }
@@ -246,8 +249,12 @@ function issueDiagnostics(ctx: Context, issue: Issue, rawPath: readonly Property
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
-      // Only the first keys (by position) get a suggestion: the rest are counted, not listed.
-      keysInFileOrder(ctx.map, issue).forEach((key, index) => unknownKey(ctx, path, key, allowed, index < SUGGESTED_KEYS));
+      // Only the first keys (by position) get a suggestion. Past the cap the keys of a block are
+      // only counted: each would be one CD101 (error), later in the file than the ones built.
+      const keys = keysInFileOrder(ctx.map, issue);
+      const built = ctx.omitted ? Math.min(keys.length, MAX_BUILT_PER_BLOCK) : keys.length;
+      for (let index = 0; index < built; index++) unknownKey(ctx, path, keys[index]!, allowed, index < SUGGESTED_KEYS);
+      for (let index = built; index < keys.length; index++) ctx.omitted!.count('error');
       return;
     }
     case 'invalid_type':
@@ -273,6 +280,12 @@ function issueDiagnostics(ctx: Context, issue: Issue, rawPath: readonly Property
 
 /** Unknown keys of one block beyond this many are reported without a "did you mean". */
 const SUGGESTED_KEYS = 200;
+
+/**
+ * Unknown keys of one block beyond this many are counted, not built (see `Omitted`): one more
+ * than the loader lists, so the first unlisted one still has its position.
+ */
+const MAX_BUILT_PER_BLOCK = MAX_DIAGNOSTICS + 1;
 
 const sortedKeys = new WeakMap<object, string[]>();
 

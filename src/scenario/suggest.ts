@@ -28,10 +28,15 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    const other = candidate.toLowerCase();
+    // The edit distance is at least the difference in length: past the limit it cannot win, so
+    // a long key (up to 1024 characters) is never compared letter by letter.
+    const edits = other === lower ? 0.5 : Math.abs(other.length - lower.length) > limit ? Infinity : editDistance(lower, other);
     const distance = Math.min(
-      candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase()),
+      edits,
       sharesStem(word, candidate) ? limit : Infinity,
     );
     if (distance < bestDistance) {
