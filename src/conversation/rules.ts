@@ -180,12 +180,20 @@ export function silenceTags(node: ScenarioNode, rule: SilenceRule): { tags: Beha
 
 /** Variables after a reply: its `set` values, then its `add` increments (missing counts as 0). */
 export function applyAssignments(variables: Variables, reply: Reply): Variables {
-  const next: Variables = { ...variables, ...reply.set };
+  const next = copyVariables(variables, reply.set);
   for (const [name, amount] of Object.entries(reply.add)) {
     const current = next[name];
     next[name] = (typeof current === 'number' ? current : 0) + amount;
   }
   return next;
+}
+
+/**
+ * Variables copied into a null-prototype object: every name (`__proto__`, `constructor`, ...) is an
+ * own key, and assigning to one never touches a prototype.
+ */
+export function copyVariables(...sources: readonly Variables[]): Variables {
+  return Object.assign(Object.create(null) as Variables, ...sources);
 }
 
 const freshVisit = (): NodeVisit => ({ interruptions: 0, silences: 0, waitedThroughVenting: false });
@@ -195,7 +203,7 @@ export function initialContext(scenario: Scenario): ConversationContext {
   const base: ConversationContext = {
     scenario,
     nodeId: scenario.start,
-    variables: { ...scenario.variables },
+    variables: copyVariables(scenario.variables),
     mood: clampMood(scenario.customer.mood),
     transcript: [],
     decisionCount: 0,
@@ -216,7 +224,7 @@ function withCheckpoint(context: ConversationContext): ConversationContext {
   if (!isDecisionNode(nodeOf(context))) return context;
   const checkpoint = {
     nodeId: context.nodeId,
-    variables: { ...context.variables },
+    variables: copyVariables(context.variables),
     mood: context.mood,
     transcriptLength: context.transcript.length,
     lineOffset: context.lineOffset,
@@ -534,7 +542,7 @@ function record(context: ConversationContext, d: DecisionRecord): ConversationCo
     visibleReplyIds: d.visibleReplyIds,
     moodBefore: context.mood,
     moodAfter: d.moodAfter,
-    variablesBefore: { ...context.variables },
+    variablesBefore: copyVariables(context.variables),
     responseMs: d.responseMs,
     next: d.move.next,
   };
@@ -577,7 +585,7 @@ export function rewindTo(context: ConversationContext, k: number, at: number): C
   return {
     ...context,
     nodeId: checkpoint.nodeId,
-    variables: { ...checkpoint.variables },
+    variables: copyVariables(checkpoint.variables),
     mood: checkpoint.mood,
     transcript: context.transcript.slice(0, checkpoint.transcriptLength),
     decisionCount: k,

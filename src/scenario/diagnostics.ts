@@ -144,7 +144,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'Badly formed id or name',
     description:
-      'Ids use lower-case letters, digits, `-` and `_` (at most 40 characters); variable names use letters, digits and `_` and do not start with a digit.',
+      'Ids use lower-case letters, digits, `-` and `_` (at most 40 characters); variable names use letters, digits and `_` and do not start with a digit. `__proto__` cannot be a node id. Any well-formed variable name works, `constructor` and `__proto__` included.',
   },
   CD110: {
     severity: 'error',

@@ -8,7 +8,9 @@ import { compareDiagnostics, diagnostic, FILE_START, hasErrors, MAX_DIAGNOSTICS,
 import type { Diagnostic } from './diagnostics.ts';
 import type { Scenario } from './model.ts';
 import { normalizeScenario } from './normalize.ts';
-import { scenarioSchema } from './schema.ts';
+import { z } from 'zod';
+import { scenarioSchema, variableValueSchema } from './schema.ts';
+import type { RawScenario } from './schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { keyText, SourceMap } from './source-map.ts';
 import { semanticDiagnostics } from './validate.ts';
@@ -122,6 +124,11 @@ function validateData(data: unknown, map: SourceMap, file: string, earlier: Diag
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, map, file, omitted));
+    return fail(diagnostics);
+  }
+  const protoIssues = keepProtoNames(data, parsed.data);
+  if (protoIssues.length > 0) {
+    diagnostics.push(...schemaDiagnostics(protoIssues, data, map, file));
     return fail(diagnostics);
   }
   diagnostics.push(...semanticDiagnostics(parsed.data, map, file));
@@ -297,9 +304,9 @@ function aliasCap(doc: Document.Parsed, aliases: readonly Alias[], map: SourceMa
 }
 
 /**
- * `__proto__` as a node id or variable name: the data would lose it silently (no object can hold
- * it as an ordinary key), so it is reported where it is written. In other blocks it is an unknown
- * key like any other (CD101).
+ * `__proto__` as a node id: reported where it is written (CD109). Variable names (`variables`,
+ * `set`, `add`) are data: `__proto__` is a name like any other there (see `keepProtoNames`). In
+ * other blocks it is an unknown key like any other (CD101).
  */
 function reservedKeys(data: unknown, map: SourceMap, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -310,19 +317,48 @@ function reservedKeys(data: unknown, map: SourceMap, file: string): Diagnostic[]
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
     for (const [key, child] of entries) {
       if (key === '__proto__' && isRecordPath(path)) {
-        const what = path[path.length - 1] === 'nodes' ? 'a node id' : 'a variable name';
-        out.push(diagnostic('CD109', file, map.keyAt([...path, key]), `\`__proto__\` cannot be ${what}: it is reserved.`, 'Choose another name, e.g. `proto`.'));
+        out.push(diagnostic('CD109', file, map.keyAt([...path, key]), '`__proto__` cannot be a node id: it is reserved.', 'Choose another name, e.g. `proto`.'));
       } else if (child !== null && typeof child === 'object') stack.push({ value: child, path: [...path, key] });
     }
   }
   return out;
 }
 
-/** Blocks whose keys are names the trainer chooses: node ids and variable names. */
+/** The block whose keys are node ids. */
 function isRecordPath(path: readonly (string | number)[]): boolean {
-  const last = path[path.length - 1];
-  if (path.length === 1) return last === 'nodes' || last === 'variables';
-  return last === 'set' || last === 'add' || (last === 'variables' && path.length > 1);
+  return path.length === 1 && path[0] === 'nodes';
+}
+
+const ownRecord = (value: unknown): Record<string, unknown> | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+/**
+ * zod leaves an own `__proto__` key out of a record's output (so it cannot replace a prototype).
+ * For the blocks whose keys are variable names, the name is data: its value is checked here with
+ * the same schema and copied back as an own property, so `__proto__` is declared, set, added and
+ * checked (CD214, CD215) like any other name.
+ */
+function keepProtoNames(raw: unknown, parsed: RawScenario): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  const keep = (from: unknown, to: Record<string, unknown> | undefined, schema: z.ZodType, path: (string | number)[]): void => {
+    const source = ownRecord(from);
+    if (!source || !to || !Object.hasOwn(source, '__proto__')) return;
+    const result = schema.safeParse(source['__proto__']);
+    if (result.success) Object.defineProperty(to, '__proto__', { value: result.data, enumerable: true, configurable: true, writable: true });
+    else issues.push(...result.error.issues.map((issue) => ({ ...issue, path: [...path, '__proto__', ...issue.path] })));
+  };
+  const top = ownRecord(raw);
+  keep(top?.['variables'], parsed.variables, variableValueSchema, ['variables']);
+  const nodes = ownRecord(top?.['nodes']);
+  for (const [id, node] of Object.entries(parsed.nodes)) {
+    const rawReplies = ownRecord(nodes?.[id])?.['replies'];
+    (node.replies ?? []).forEach((reply, index) => {
+      const rawReply = Array.isArray(rawReplies) ? rawReplies[index] : undefined;
+      keep(ownRecord(rawReply)?.['set'], reply.set, variableValueSchema, ['nodes', id, 'replies', index, 'set']);
+      keep(ownRecord(rawReply)?.['add'], reply.add, z.number(), ['nodes', id, 'replies', index, 'add']);
+    });
+  }
+  return issues;
 }
 
 /** Where an alias bomb is: the first alias of an anchor that itself holds aliases. */

@@ -51,14 +51,22 @@ export function parseMinutes(raw: number | string): { low: number; high?: number
   return high !== undefined && high !== low ? { low: low!, high } : { low: low! };
 }
 
+/**
+ * A copy of a block whose keys are names the trainer chose (variables): a null-prototype object,
+ * so every name, `__proto__` and `constructor` included, is an own key and nothing else is.
+ */
+export function dataRecord<T>(raw: Readonly<Record<string, T>> | undefined): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, raw);
+}
+
 function normalizeReply(raw: RawReply): Reply {
   const reply: Reply = {
     id: raw.id,
     say: raw.say,
     tags: raw.tags ?? [],
     mood: raw.mood ?? 0,
-    set: { ...(raw.set ?? {}) },
-    add: { ...(raw.add ?? {}) },
+    set: dataRecord(raw.set),
+    add: dataRecord(raw.add),
     preferred: raw.preferred ?? false,
     next: raw.next,
   };
@@ -185,7 +193,7 @@ export function normalizeScenario(raw: RawScenario): Scenario {
     summary: raw.summary,
     goals: [...raw.goals],
     customer: { ...raw.customer },
-    variables: { ...(raw.variables ?? {}) },
+    variables: dataRecord(raw.variables),
     start: raw.start,
     rubric: raw.rubric ?? 'default',
     silence,

@@ -78,13 +78,16 @@ export const betterSchema = z
   .union([idSchema, betterObjectSchema])
   .describe('A better reply on the same node: its id, or `{ reply: id, why: text }`.');
 
+/** A variable's value: a number or true/false. */
+export const variableValueSchema = z.union([z.number(), z.boolean()]);
+
 export const replySchema = z.strictObject({
   id: idSchema,
   say: textSchema.describe('What the trainee says.'),
   tags: tagsSchema.optional().describe('Behaviour tags the scorer weighs, e.g. [empathy, ownership] or [judging].'),
   mood: moodDeltaSchema.optional(),
   set: z
-    .record(variableNameSchema, z.union([z.number(), z.boolean()]))
+    .record(variableNameSchema, variableValueSchema)
     .optional()
     .describe('Variables set when this reply is chosen, e.g. { askedReceipt: true }.'),
   add: z
@@ -217,7 +220,7 @@ export const scenarioSchema = z.strictObject({
     walksOutAt: z.number().int().min(1).max(100).describe('Mood at which the customer walks out.'),
   }).describe('Who the trainee is talking to.'),
   variables: z
-    .record(variableNameSchema, z.union([z.number(), z.boolean()]))
+    .record(variableNameSchema, variableValueSchema)
     .optional()
     .describe('Variables with their starting values (numbers or true/false), e.g. { askedReceipt: false }.'),
   start: idSchema.describe('Id of the first node.'),

@@ -6,7 +6,7 @@
  */
 import type { Outcome } from '../scenario/vocabulary.ts';
 import type { Scenario, ScenarioNode, Variables } from '../scenario/model.ts';
-import { applyAssignments, branchTarget, isBranchNode, visibleRepliesOf } from '../conversation/rules.ts';
+import { applyAssignments, branchTarget, copyVariables, isBranchNode, visibleRepliesOf } from '../conversation/rules.ts';
 
 /** States explored before giving up (scenarios are small; this only guards against pathological files). */
 const STATE_LIMIT = 20_000;
@@ -73,7 +73,7 @@ export function reachableEndings(scenario: Scenario): ReachedEnding[] {
     seen.add(key);
     into.push({ nodeId: settled, variables });
   };
-  push(scenario.start, { ...scenario.variables }, frontier);
+  push(scenario.start, copyVariables(scenario.variables), frontier);
   for (let depth = 0; frontier.length > 0; depth++) {
     const next: typeof frontier = [];
     for (const state of frontier) {

@@ -48,14 +48,22 @@ describe('messages a trainer can act on', () => {
   });
 
   it('treats __proto__ as a name like any other: never dropped in silence (item 8)', () => {
-    for (const name of ['__proto__ in set', '__proto__ in add', '__proto__ variable', '__proto__ node']) {
+    for (const name of ['__proto__ in set', '__proto__ in add']) {
       const text = CORPUS[name]!(base);
       const { scenario, diagnostics } = loadScenario(text, 'p.yaml');
       expect(scenario, name).toBeNull();
       const at = text.split('\n').findIndex((l) => l.includes('__proto__')) + 1;
-      expect(diagnostics.map((d) => [d.code, d.range.start.line]), name).toEqual([['CD109', at]]);
-      expect(diagnostics[0]!.message).toMatch(/^`__proto__` cannot be a (variable name|node id): it is reserved\.$/);
+      expect(diagnostics.map((d) => [d.code, d.range.start.line]), name).toEqual([['CD214', at]]);
+      expect(diagnostics[0]!.message).toBe('Reply `reassure` changes `__proto__`, which is not declared under `variables`.');
     }
+    const declared = loadScenario(CORPUS['__proto__ variable']!(base), 'p.yaml');
+    expect(declared.diagnostics.map((d) => [d.code, d.message])).toEqual([['CD307', 'The variable `__proto__` is never tested by a condition.']]);
+    expect(Object.hasOwn(declared.scenario!.variables, '__proto__')).toBe(true);
+    expect(declared.scenario!.variables['__proto__']).toBe(false);
+    const node = CORPUS['__proto__ node']!(base);
+    expect(loadScenario(node, 'p.yaml').diagnostics.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      ['CD109', node.split('\n').findIndex((l) => l.includes('__proto__')) + 1, '`__proto__` cannot be a node id: it is reserved.'],
+    ]);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
