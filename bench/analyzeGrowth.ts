@@ -7,68 +7,19 @@
  */
 import { analyzeScenario } from '../src/analysis/analyze.ts';
 import { loadScenario } from '../src/scenario/load.ts';
+import { hostileScenario } from '../tests/analysis/hostile.ts';
 import { round } from './measure/stats.ts';
 import type { Figure } from './report.ts';
 
 export const ANALYZE_GOAL_MS = 2000;
 export const GROWTH_SIZES = [10, 25, 50, 100, 150, 198] as const;
 
-const GOOD = ['empathy', 'listening', 'composure', 'expertise', 'honesty', 'clarifying', 'ownership', 'efficiency'] as const;
-
-/** A lint-clean scenario of `n` decision nodes (plus two endings), every node offering 4 replies. */
+/**
+ * A lint-clean scenario of `n` decision nodes (plus two endings), every node offering 4 replies:
+ * the analyzer tests' hostile generator, so the bench measures the files the tests bound.
+ */
 export function growthScenario(n: number): string {
-  const lines = [
-    'format: "1.1"',
-    `id: growth-${n}`,
-    `title: Growth ${n}`,
-    'language: en',
-    'difficulty: 3',
-    'minutes: 5',
-    'summary: A generated scenario for the analyze benchmark.',
-    'goals:',
-    '  - Stay fast.',
-    'brief:',
-    '  who: A benchmark customer.',
-    '  needs: An answer.',
-    '  expects: Speed.',
-    'customer:',
-    '  name: Bench',
-    '  portrait: person-30s',
-    '  mood: 40',
-    '  walksOutAt: 95',
-    'start: n0',
-    'nodes:',
-  ];
-  for (let i = 0; i < n; i++) {
-    const next = i + 1 < n ? `n${i + 1}` : 'solved';
-    const back = `n${Math.max(0, i - 2)}`;
-    const skip = i + 2 < n ? `n${i + 2}` : 'solved';
-    const tag = (k: number) => GOOD[(i * 3 + k) % GOOD.length];
-    lines.push(
-      `  n${i}:`,
-      '    says:',
-      `      - annoyed: Step ${i}, and I am still waiting.`,
-      `      - Do something.`,
-      '    replies:',
-      `      - { id: forward, say: "Let us move on to the next step now.", tags: [${tag(0)}], mood: -5, next: ${next}, feedback: Moves on. }`,
-      `      - { id: loop, say: "Could you tell me that again?", tags: [${tag(1)}], mood: 5, next: ${back}, feedback: Goes back. }`,
-      `      - { id: skip, say: "I know this one, skip ahead.", tags: [${tag(2)}], mood: 0, next: ${skip}, feedback: Skips. }`,
-      `      - { id: shrug, say: "Not my problem.", tags: [indifference], mood: 10, better: forward, next: gave-up, feedback: Shrugs. }`,
-    );
-  }
-  lines.push(
-    '  solved:',
-    '    says: [Thanks.]',
-    '    end: resolved',
-    '    satisfaction: 5',
-    '    comment: Fine.',
-    '  gave-up:',
-    '    says: [Forget it.]',
-    '    end: unresolved',
-    '    satisfaction: 1',
-    '    comment: Useless.',
-  );
-  return `${lines.join('\n')}\n`;
+  return hostileScenario(n);
 }
 
 export interface GrowthRow {

@@ -5,7 +5,12 @@
 
 /** Offers `text` as a download named `fileName` (e.g. `calm-desk-results-2026-11-23.json`). */
 export function downloadJson(fileName: string, text: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  downloadText(fileName, text, 'application/json', doc);
+}
+
+/** Offers `text` of MIME `type` as a download named `fileName` (results, CSV, a room session record). */
+export function downloadText(fileName: string, text: string, type: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;

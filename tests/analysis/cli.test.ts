@@ -95,3 +95,17 @@ describe('calm-desk analyze', () => {
     expect(io.stdout).toMatch(/patient\.yaml:\d+:\d+: error: cannot analyze: /);
   });
 });
+
+describe('calm-desk analyze with a translation file', () => {
+  it('analyzes a .tr.yaml file as the scenario it plays, like its source', async () => {
+    const translated = fakeIO();
+    expect(await main(['analyze', 'scenarios/hotel-two-problems.fi.tr.yaml', '--format', 'json', '--runs', '5'], translated)).toBe(0);
+    const source = fakeIO();
+    expect(await main(['analyze', 'scenarios/hotel-two-problems.en.yaml', '--format', 'json', '--runs', '5'], source)).toBe(0);
+    const [fi] = JSON.parse(translated.stdout).files;
+    const [en] = JSON.parse(source.stdout).files;
+    expect(fi.file).toBe('scenarios/hotel-two-problems.fi.tr.yaml');
+    expect(fi.report).toMatchObject({ scenarioId: 'hotel-two-problems', language: 'fi', states: en.report.states, score: en.report.score });
+    expect(fi.report.best.overall).toBe(100);
+  }, 120_000);
+});

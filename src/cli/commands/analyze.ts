@@ -8,12 +8,12 @@ import { rubricFor, type Rubric } from '../../scoring/rubric.ts';
 import type { Scenario } from '../../scenario/model.ts';
 import { rubricsBeside } from '../rubricFiles.ts';
 import { diagnostic, FILE_START, hasErrors, type Diagnostic } from '../../scenario/diagnostics.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import { GOOD_TAGS, TRUST_RUINERS } from '../../scenario/vocabulary.ts';
 import { choiceOption, integerOption, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, useColor } from '../command.ts';
 import type { CliIO, Command } from '../command.ts';
 import { collectFiles, readText } from '../files.ts';
+import { loadScenarioOrTranslation } from '../translatedFiles.ts';
 import { ANSI, escapeControls, PLAIN, type Style } from '../format.ts';
 
 interface Analyzed {
@@ -49,7 +49,8 @@ async function analyzeFiles(io: CliIO, paths: readonly string[], run: AnalyzeRun
       out.push(failed(target.shown, [fileProblem(target.shown, `\`${target.shown}\` cannot be read: ${read.reason}.`)]));
       continue;
     }
-    const { scenario, diagnostics } = loadScenario(read.text, target.shown);
+    // A translation file (`<id>.<lang>.tr.yaml`) is analyzed as the scenario it plays.
+    const { scenario, diagnostics } = await loadScenarioOrTranslation(io.cwd, target.shown, read.text);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (!scenario || hasErrors(diagnostics)) {
       out.push(failed(target.shown, errors));
@@ -243,7 +244,7 @@ async function siblingTranslation(io: CliIO, e: Analyzed): Promise<{ file: strin
     if (target.kind !== 'file' || target.shown === e.file || !target.shown.includes(`${match[2]}.`)) continue;
     const read = await readText(target.path);
     if (!read.ok) continue;
-    const { scenario } = loadScenario(read.text, target.shown);
+    const { scenario } = await loadScenarioOrTranslation(io.cwd, target.shown, read.text);
     if (scenario && scenario.id === e.scenario.id && scenario.language !== e.scenario.language) return { file: target.shown, scenario };
   }
   return null;

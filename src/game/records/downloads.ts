@@ -3,22 +3,8 @@
  * a file. Shell only: touches `document`.
  */
 import { attemptsCsv, csvFileName } from '../../records/csv.ts';
+import { downloadText } from '../../storage/files.ts';
 import type { AttemptRecord } from '../../storage/records.ts';
-
-/** Offers `text` as a download named `fileName`. */
-export function downloadText(fileName: string, text: string, type: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers start the download after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Downloads every attempt as a CSV file; returns the file name. */
 export function downloadResultsCsv(records: readonly AttemptRecord[], now: Date = new Date()): string {

@@ -9,6 +9,7 @@
 import type * as Phaser from 'phaser';
 import type { RoomRoute } from '../../classroom/url.ts';
 import { roomSearch } from '../../classroom/url.ts';
+import { downloadText } from '../../storage/files.ts';
 
 type SceneClass = new () => Phaser.Scene;
 
@@ -57,13 +58,5 @@ export function roomAddress(route: RoomRoute): string {
 
 /** Offer a file to the browser as a download. */
 export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(name, text, type);
 }
