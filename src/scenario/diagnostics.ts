@@ -5,7 +5,14 @@
  * the CLI, so a code never changes meaning.
  */
 
+import { PRESCAN_LIMITS } from './prescan.ts';
+
 export type Severity = 'error' | 'warning';
+
+/** 6000 → "6,000" (toLocaleString varies with the locale). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /** A 1-based position in a file. */
 export interface Position {
@@ -93,6 +100,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'More problems not listed',
     description:
       'A file with very many problems lists only the first 100 (by position) and then says how many more there are, so one broken file cannot flood the output or slow the game. Fix the ones listed and check again.',
+  },
+  CD010: {
+    severity: 'error',
+    title: 'Too long or too complex to check',
+    description: `The file passes a limit no real scenario comes near, so it is not read (reading it could keep the game busy for seconds): more than ${thousands(PRESCAN_LIMITS.lines)} lines, more than ${thousands(PRESCAN_LIMITS.flowItems)} values inside brackets (\`[ ]\`, \`{ }\`), brackets nested more than ${PRESCAN_LIMITS.flowDepth} deep, more than ${PRESCAN_LIMITS.yamlProps} YAML anchors, aliases and tags (\`&name\`, \`*name\`, \`!tag\`), or more than ${PRESCAN_LIMITS.markersPerLine} list dashes, \`?\` marks and keys on one line. The position shows where the limit is passed. Split the conversation into several scenarios.`,
   },
   CD101: {
     severity: 'error',

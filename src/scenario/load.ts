@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, YAMLError, YAMLMap } from 'yaml';
-import { compareDiagnostics, diagnostic, FILE_START, hasErrors, MAX_DIAGNOSTICS, Omitted } from './diagnostics.ts';
+import { compareDiagnostics, diagnostic, FILE_START, hasErrors, MAX_DIAGNOSTICS, Omitted, thousands } from './diagnostics.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Scenario } from './model.ts';
 import { normalizeScenario } from './normalize.ts';
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { scenarioSchema, variableValueSchema } from './schema.ts';
 import type { RawScenario } from './schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
+import { prescanDiagnostic } from './prescan-diagnostic.ts';
 import { keyText, SourceMap } from './source-map.ts';
 import { semanticDiagnostics } from './validate.ts';
 import { LIMITS } from './vocabulary.ts';
@@ -65,10 +66,6 @@ function count(n: number, word: string): string {
   return `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** 26711 → "26,711" (toLocaleString is slow to start and varies with the locale). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
 
 function fail(diagnostics: Diagnostic[]): LoadResult {
   return { scenario: null, diagnostics };
@@ -82,6 +79,8 @@ function loadUnsafe(text: string, file: string, omitted: Omitted): LoadResult {
   // Old-Mac files end lines with a lone CR, which YAML does not count as a line break: read it
   // as one (same length, so every offset and position stays right).
   text = normalizeLineEnds(text);
+  const tooComplex = prescanDiagnostic(text, file);
+  if (tooComplex) return fail([tooComplex]);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const map = new SourceMap(text, doc);
   // After the first syntax error the parser's later complaints are mostly echoes of it.

@@ -3,6 +3,7 @@
  * loader (many keys, many duplicates, many list items, deep nesting, one huge text, ...). Shared
  * by the loader's speed test and `npm run fuzz`.
  */
+import { prescan } from '../../src/scenario/prescan.ts';
 import { LIMITS } from '../../src/scenario/vocabulary.ts';
 
 const CAP = LIMITS.fileBytes;
@@ -42,4 +43,20 @@ export const BIG_INPUTS: Record<string, () => string> = {
   'many conditions': () => fill('id: x\nstart: a\nnodes:\n  a:\n    branches:\n', (i) => `      - when: a${i} and not b${i} or (c${i} >= ${i})\n        next: a\n`),
   'blank lines': () => '\n'.repeat(CAP - 10),
   'control characters': () => fill('', (i) => `k${i}: "\\x1b]0;title\\x07 \u0007\u001b[2J"\n`),
+  // Shapes the YAML library reads in quadratic time or with deep recursion (issue 12: each took
+  // seconds, or crashed Node, before the pre-scan).
+  'many anchors on one value': () => `x: ${fill('', () => '&a ', CAP - 16)}1\n`,
+  'many tags on one value': () => `x: ${fill('', () => '!t ', CAP - 16)}1\n`,
+  'many aliases on one line': () => `a: &a 1\nx: ${fill('', () => '*a ', CAP - 24)}\n`,
+  'many dashes on one line': () => `${fill('', () => '- ', CAP - 16)}a\n`,
+  'many keys on one line': () => `x: ${fill('', () => 'a: ', CAP - 16)}\n`,
 };
+
+/**
+ * The part of `text` before the first place it passes a pre-scan limit (all of it when it passes
+ * none): the largest file of that shape the loader reads in full.
+ */
+export function underLimits(text: string): string {
+  const { over } = prescan(text);
+  return over ? text.slice(0, over.start) : text;
+}
