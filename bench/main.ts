@@ -8,7 +8,7 @@
  * 50) and every bundled scenario in turn (heap, DOM nodes, listeners, live images after a forced GC).
  *
  * Options: `--runs N` cold loads of each page (default 7), `--no-build` measure dist/ as it is,
- * `--node-only` only the steps that need no browser (analyze time against scenario size),
+ * `--node-only` only the steps that need no browser (analyze time against scenario size, the loader),
  * `--memory N` conversations of the repeated scenario (0 skips the memory step),
  * `--memory-only` only the memory step (with the build, or of the built game in `--dist DIR`).
  */
@@ -53,8 +53,11 @@ export async function main(argv: string[]): Promise<number> {
   const analyzeGrowth = measureAnalyzeGrowth();
   console.log(`\n${formatTable(growthFigures(analyzeGrowth))}\n`);
   if (options.nodeOnly) {
+    console.log('Scenario loader: the library against bare yaml.parse, and large files under the size cap…');
+    const loader = measureLoader(ROOT, 5, GOALS.loaderMs);
+    console.log(`\n${formatTable(loader.figures)}\n`);
     const load = loadavg().map((value) => round(value, 1));
-    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, analyzeGrowth });
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, analyzeGrowth, loader: loader.data });
     console.log(`Load average ${load.join(' ')} on ${cpus().length} CPUs. Results written to ${file}`);
     return 0;
   }

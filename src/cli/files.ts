@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './command.ts';
+import { LIMITS } from '../scenario/vocabulary.ts';
 
 /** A path as the user should see it: relative to the working directory when inside it. */
 export function displayPath(cwd: string, absolute: string): string {
@@ -137,7 +138,7 @@ export async function readText(path: string): Promise<{ ok: true; text: string }
       const info = await handle.stat();
       if (info.isDirectory()) return { ok: false, reason: 'it is a folder' };
       if (!info.isFile()) return { ok: false, reason: `it is ${specialKind(info)}, not a file` };
-      if (info.size > READ_LIMIT) return { ok: false, reason: `it is ${Math.round(info.size / 1024 / 1024)} MB; scenario files are limited to 256 KB` };
+      if (info.size > READ_LIMIT) return { ok: false, reason: `it is ${Math.round(info.size / 1024 / 1024)} MB; scenario files are limited to ${LIMITS.fileBytes / 1024} KB` };
       const text = await handle.readFile('utf8');
       return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
     } finally {

@@ -6,6 +6,7 @@
  */
 
 import { PRESCAN_LIMITS } from './prescan.ts';
+import { LIMITS } from './vocabulary.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -60,7 +61,7 @@ export const DIAGNOSTIC_CODES = {
   CD002: {
     severity: 'error',
     title: 'File too large',
-    description: 'Scenario files are capped at 256 KB. Split a very long conversation into several scenarios.',
+    description: `Scenario files are capped at ${LIMITS.fileBytes / 1024} KB. Split a very long conversation into several scenarios.`,
   },
   CD003: {
     severity: 'error',

@@ -1,6 +1,6 @@
 /**
  * A cheap look at the raw text before the YAML library reads it (one pass over the characters,
- * about a millisecond for 256 KB). The library spends 1–2 µs on every piece of YAML it reads, and
+ * about a millisecond for 128 KB). The library spends 1–2 µs on every piece of YAML it reads, and
  * a few shapes cost it far more (many anchors or tags on one value, thousands of `- ` on one
  * line, brackets nested thousands deep), so a file of the allowed size could keep it busy for
  * seconds. This scan counts what drives that work and stops at the first place where a file
@@ -15,8 +15,8 @@
 
 /** Limits of the scan; each sits far above what the bundled scenarios use (see docs/performance.md). */
 export const PRESCAN_LIMITS = {
-  /** 200 nodes (the most allowed) at 30 lines a node; the bundled scenarios have 600–1,010 lines. */
-  lines: 6000,
+  /** 4× the longest bundled scenario (1,010 lines), and more than a file of the size cap written like them (about 3,400). */
+  lines: 4000,
   /** Values inside brackets (`[a, b]`, `{ say: x, as: y }`) in the whole file; the bundled ones use at most 400. */
   flowItems: 2000,
   /** Brackets inside brackets; scenarios use one level, at most two. */
@@ -79,7 +79,7 @@ const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === CR;
  *
  * @example
  * const { over } = prescan(text);
- * if (over) console.log(over.limit, over.start); // 'lines', the offset where line 6,001 starts
+ * if (over) console.log(over.limit, over.start); // 'lines', the offset where line 4,001 starts
  */
 export function prescan(text: string, limits: Record<PrescanLimit, number> = PRESCAN_LIMITS): PrescanResult {
   const n = text.length;
