@@ -17,8 +17,9 @@ import { compareDiagnostics, diagnostic, FILE_START, hasErrors } from './diagnos
 import type { Diagnostic, Range } from './diagnostics.ts';
 import { loadScenario, normalizeLineEnds } from './load.ts';
 import type { Scenario } from './model.ts';
+import { prescanDiagnostic } from './prescan-diagnostic.ts';
 import { SourceMap } from './source-map.ts';
-import { EXPRESSIONS, LANGUAGES, type Language } from './vocabulary.ts';
+import { EXPRESSIONS, LANGUAGES, LIMITS, type Language } from './vocabulary.ts';
 
 /** `kettle.fi.tr.yaml` → `fi`; other names → undefined. */
 const TRANSLATION_NAME = /(?:^|[/\\])([^/\\]+)\.([a-z]{2})\.tr\.ya?ml$/i;
@@ -212,6 +213,13 @@ export function loadTranslation(text: string, fileName: string): TranslationLoad
 }
 
 function loadTranslationUnsafe(text: string, file: string): TranslationLoad {
+  // The same guards as for scenarios: nothing too large or too complex reaches the YAML library.
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > LIMITS.fileBytes) {
+    return { translation: null, diagnostics: [diagnostic('CD002', file, FILE_START, `The file is ${Math.round(bytes / 1024)} KB; translation files are limited to ${LIMITS.fileBytes / 1024} KB.`)], map: null };
+  }
+  const tooComplex = prescanDiagnostic(text, file);
+  if (tooComplex) return { translation: null, diagnostics: [tooComplex], map: null };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const map = new SourceMap(text, doc);
   if (doc.errors.length > 0) {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { Lexer } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, normalizeLineEnds } from '../../src/scenario/load.ts';
+import { loadTranslation } from '../../src/scenario/translation.ts';
 import { prescan, PRESCAN_LIMITS } from '../../src/scenario/prescan.ts';
 import type { PrescanLimit } from '../../src/scenario/prescan.ts';
 import { BIG_INPUTS, underLimits } from '../fuzz/big-inputs.ts';
@@ -82,6 +83,12 @@ describe('pre-scan', () => {
   it('refuses the ninth dash, `?` or key on one line', () => {
     at(`${'- '.repeat(9)}a\n`, 1, 17);
     at(`x: ${'a: '.repeat(20)}\n`, 1, 26);
+  });
+
+  it('guards translation files the same way', () => {
+    const { diagnostics } = loadTranslation(`translation: 1\nid: x\nnodes: ${'['.repeat(50_000)}\n`, 'x.fi.tr.yaml');
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([['CD010', 3, 18]]);
+    expect(loadTranslation(`# ${'x'.repeat(200_000)}\n`, 'big.fi.tr.yaml').diagnostics.map((d) => d.code)).toEqual(['CD002']);
   });
 
   it('does not count brackets, quotes or marks inside text, comments and block text', () => {
