@@ -15,7 +15,7 @@ import { DEFAULT_RUBRIC, type Rubric } from '../scoring/rubric.ts';
 import { scoreConversation } from '../scoring/score.ts';
 import { enumeratePaths, playArguments, replaySteps, settle, withoutLines, type PathStep } from './paths.ts';
 import { plainReach } from './plainReach.ts';
-import { buildStateGraph, searchScores, STATE_BUDGET, type StateGraph } from './stateGraph.ts';
+import { buildStateGraph, DEFAULT_BUDGET, searchScores, type Budget, type StateGraph } from './stateGraph.ts';
 import { nodeWarnings, type AnalysisWarning } from './warnings.ts';
 
 export type { AnalysisWarning } from './warnings.ts';
@@ -66,13 +66,14 @@ export interface AnalysisReport {
   /** Distinct decision states of the conversation (its state graph) that were explored. */
   states: number;
   /**
-   * True when the scenario has more states than the analysis budget (`stateBudget`): then
+   * True when the scenario needs more work than the analysis budget (`budget`): then
    * `states` were explored (those nearest the start), the score range, best and worst paths
    * cover that part only, and what it did not find is `not-proven` (see `notProven`) unless the
    * scenario's links rule it out. Every "reachable" and "unreachable" stays exact.
    */
   limited: boolean;
-  stateBudget: number;
+  /** The budget the analysis had (states explored, options played with the engine's rules). */
+  budget: Budget;
   /** What a limited analysis neither found nor ruled out. */
   notProven: NotProven;
   score: { min: number; max: number } | null;
@@ -102,8 +103,8 @@ export interface AnalyzeOptions {
   rubric?: Rubric;
   /** The scenario's state graph when the caller already built it (the map reuses it for moods). */
   graph?: StateGraph;
-  /** States the analysis may explore (default `STATE_BUDGET`); past it the report is `limited`. */
-  stateBudget?: number;
+  /** What the analysis may do (default `DEFAULT_BUDGET`; see `budgetFor`); past it the report is `limited`. */
+  budget?: Budget;
 }
 
 /**
@@ -114,7 +115,7 @@ export interface AnalyzeOptions {
  */
 export const DEFAULT_MAX_PATHS = 10_000;
 
-export { STATE_BUDGET } from './stateGraph.ts';
+export { budgetFor, DEFAULT_BUDGET, STATE_BUDGET, type Budget } from './stateGraph.ts';
 
 function summarize(scenario: Scenario, steps: PathStep[], rubric: Rubric): PathSummary | null {
   const replayed = replaySteps(rules.initialContext(withoutLines(scenario)), steps);
@@ -159,7 +160,7 @@ function pickWorst(a: PathSummary, b: PathSummary): PathSummary {
 export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
   const rubric = options.rubric ?? DEFAULT_RUBRIC;
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
-  const graph = options.graph ?? buildStateGraph(scenario, options.stateBudget ?? STATE_BUDGET);
+  const graph = options.graph ?? buildStateGraph(scenario, options.budget ?? DEFAULT_BUDGET);
   const search = searchScores(graph, { rubric, maxLabels: maxPaths, maxDecisions: options.maxDecisions });
   let best: PathSummary | null = null;
   let worstNonAutoFail: PathSummary | null = null;
@@ -203,7 +204,7 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
       code: 'analysis-limited',
       severity: 'warning',
       message:
-        `This scenario has more conversation states than the analysis explores (${graph.states.length.toLocaleString('en')}, the budget): ` +
+        `This scenario has more conversation states than the analysis explores (it explored ${graph.states.length.toLocaleString('en')}): ` +
         `the score range and the best and worst paths cover the explored part only, and what it did not find is "not proven" rather than unreachable` +
         `${open.length > 0 ? ` (endings ${open.join(', ')})` : ''}. ` +
         'Usually many variables that replies set independently multiply the states; fewer flags, or flags reset once they have been read, make it analyzable (or raise --max-states).',
@@ -245,7 +246,7 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
     },
     states: graph.states.length,
     limited: graph.limited,
-    stateBudget: graph.budget,
+    budget: graph.budget,
     notProven,
     score: best && worst ? { min: worst.overall, max: best.overall } : null,
     best,

@@ -66,10 +66,32 @@ class GraphEdge implements Edge {
 export interface GraphState {
   id: number;
   nodeId: string;
-  context: ConversationContext;
+  readonly context: ConversationContext;
   edges: Edge[];
   /** The state and edge index it was first reached from (a shortest way here). */
   parent: { state: number; edge: number } | null;
+}
+
+/** A state keeps the context of another state with the same core and its own mood; its own context is made when read. */
+class StateNode implements GraphState {
+  edges: Edge[] = [];
+  private own: ConversationContext | null;
+  constructor(
+    readonly id: number,
+    readonly base: ConversationContext,
+    readonly mood: number,
+    readonly parent: GraphState['parent'],
+  ) {
+    this.own = base.mood === mood ? base : null;
+  }
+
+  get nodeId(): string {
+    return this.base.nodeId;
+  }
+
+  get context(): ConversationContext {
+    return (this.own ??= { ...this.base, mood: this.mood });
+  }
 }
 
 export interface StateGraph {
@@ -86,8 +108,8 @@ export interface StateGraph {
    * unreachable (see `plainReach` for what is).
    */
   limited: boolean;
-  /** The state budget the walk had. */
-  budget: number;
+  /** The budget the walk had. */
+  budget: Budget;
   /** A shortest way to an auto-failing decision, when there is one. */
   autoFailSteps: PathStep[] | null;
   /** True when no state exists at all (the start itself ends or gets stuck). */
@@ -99,12 +121,33 @@ export interface StateGraph {
 }
 
 /**
- * The state budget of one analysis: the walk stops after this many states and the report says
- * it is limited. Chosen from measurements (docs/performance.md): the largest bundled scenario
- * has about 43,000 states; at this budget the whole analysis of any lint-clean file up to the
- * node cap stays under 2 s on the 2-core dev machine. Deterministic: a count, never a clock.
+ * What one analysis may do: `states` bounds the states found (breadth first from the start),
+ * `plays` the options played with the engine's rules (the costly part: most edges are moved
+ * from another mood instead, but a scenario whose states differ in many variables needs a play
+ * for nearly every edge). Past either the graph is `limited`. Counts, never a clock, so results
+ * are the same on every machine.
  */
-export const STATE_BUDGET = 60_000;
+export interface Budget {
+  states: number;
+  plays: number;
+}
+
+/**
+ * Chosen from measurements (docs/performance.md): the largest bundled scenario has 42,696 states
+ * and needs 12,345 plays; at these bounds the whole analysis of any lint-clean file up to the node
+ * cap stays under about 2 s on the 2-core dev machine.
+ */
+export const STATE_BUDGET = 50_000;
+export const PLAY_BUDGET = 16_000;
+export const DEFAULT_BUDGET: Budget = { states: STATE_BUDGET, plays: PLAY_BUDGET };
+
+/** A budget of `states` states, with plays in the same proportion as the default (never fewer). */
+export function budgetFor(states: number): Budget {
+  return { states, plays: Math.max(PLAY_BUDGET, Math.ceil((states * PLAY_BUDGET) / STATE_BUDGET)) };
+}
+
+/** No budget at all (tests that compare against playing everything). */
+export const UNLIMITED: Budget = { states: Infinity, plays: Infinity };
 
 /**
  * What the future of a conversation depends on: the context without its history. Fields the
@@ -169,7 +212,7 @@ interface Transition {
   step: Edge['step'];
   delta?: number;
   stay?: { played: Played; to: { kind: 'state'; core: number; context: ConversationContext } | Exclude<EdgeTarget, { kind: 'state' }> };
-  leave?: { decision: DecisionEntry; to: EdgeTarget };
+  leave?: { decision: DecisionEntry; to: EdgeTarget; byMood: Map<number, Played> };
 }
 
 interface CoreEntry {
@@ -187,9 +230,11 @@ interface CoreEntry {
  * times fewer engine steps, since most states differ only in mood. Cores are numbered once
  * (their long keys are hashed once per engine play), states are found by number.
  *
- * `budget` bounds the states (breadth first from the start); past it the graph is `limited`.
+ * `budget` bounds the states (breadth first from the start) and the engine plays; past it the
+ * graph is `limited`: an edge past the budget is left out, so every state, edge and ending in
+ * the graph is real, but the graph may lack some.
  */
-export function buildStateGraph(scenario: Scenario, budget = STATE_BUDGET, options: { reuse?: boolean } = {}): StateGraph {
+export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUDGET, options: { reuse?: boolean } = {}): StateGraph {
   const reuse = options.reuse ?? true;
   const lean = withoutLines(scenario);
   const graph: StateGraph = {
@@ -227,14 +272,14 @@ export function buildStateGraph(scenario: Scenario, budget = STATE_BUDGET, optio
     const key = core * MOODS + mood;
     const known = ids.get(key);
     if (known !== undefined) return targets[known]!;
-    if (graph.states.length >= budget) {
+    if (graph.states.length >= budget.states) {
       graph.limited = true;
       return null;
     }
     const id = graph.states.length;
     ids.set(key, id);
     coreOf.push(core);
-    graph.states.push({ id, nodeId: ctx.nodeId, context: ctx.mood === mood ? ctx : { ...ctx, mood }, edges: [], parent });
+    graph.states.push(new StateNode(id, ctx, mood, parent));
     const to: EdgeTarget = { kind: 'state', state: id };
     targets.push(to);
     return to;
@@ -265,7 +310,7 @@ export function buildStateGraph(scenario: Scenario, budget = STATE_BUDGET, optio
   const first = target(settle(rules.initialContext(lean)), null);
   if (first && first.kind !== 'state') graph.trivial = first;
   const pushEdge = (state: GraphState, transition: Transition, p: Played, moodAfter: number, to: EdgeTarget): void => {
-    state.edges.push(new GraphEdge(transition.step, p.decision, state.context.mood, moodAfter, p.decisionKey, p.decisionId, to));
+    state.edges.push(new GraphEdge(transition.step, p.decision, (state as StateNode).mood, moodAfter, p.decisionKey, p.decisionId, to));
     if (p.autoFail && !graph.autoFailSteps) graph.autoFailSteps = [...stepsTo(graph, state.id), { decision: 0, ...transition.step }].map((s, i) => ({ ...s, decision: i + 1 }));
   };
   for (let next = 0; next < graph.states.length; next++) {
@@ -274,7 +319,7 @@ export function buildStateGraph(scenario: Scenario, budget = STATE_BUDGET, optio
     entry.options ??= optionsAt(state.context);
     const { options, transitions } = entry;
     if (options.length === 0) graph.stuckAt.add(state.nodeId);
-    const mood = state.context.mood;
+    const mood = (state as StateNode).mood;
     for (let i = 0; i < options.length; i++) {
       const option = options[i]!;
       const known = (transitions[i] ??= { step: { nodeId: state.nodeId, ...option.step } });
@@ -291,11 +336,22 @@ export function buildStateGraph(scenario: Scenario, budget = STATE_BUDGET, optio
           continue;
         }
         if (raw >= walkOutAt && known.leave) {
+          const { leave } = known;
           const moodAfter = Math.min(100, raw);
-          const decision = { ...known.leave.decision, moodBefore: mood, moodAfter };
-          pushEdge(state, known, played(decision), moodAfter, known.leave.to);
+          // Walk-outs with the same mood change score alike (the key holds the change): one entry per change.
+          const change = moodAfter - mood;
+          let p = leave.byMood.get(change);
+          if (!p) {
+            p = played({ ...leave.decision, moodBefore: mood, moodAfter });
+            leave.byMood.set(change, p);
+          }
+          pushEdge(state, known, p, moodAfter, leave.to);
           continue;
         }
+      }
+      if (graph.enginePlays >= budget.plays) {
+        graph.limited = true;
+        continue;
       }
       graph.enginePlays++;
       const decided = option.apply(state.context);
@@ -318,9 +374,9 @@ export function buildStateGraph(scenario: Scenario, budget = STATE_BUDGET, optio
       pushEdge(state, known, p, decision.moodAfter, to);
       // Remember the move: its mood change once seen unclamped, and what it does below and at the walk-out level.
       if (decision.moodAfter > 0 && decision.moodAfter < 100) known.delta = decision.moodAfter - decision.moodBefore;
-      if (decision.moodAfter >= walkOutAt) known.leave ??= { decision, to };
+      if (decision.moodAfter >= walkOutAt) known.leave ??= { decision, to, byMood: new Map() };
       else if (decision.moodAfter > 0 && decision.moodAfter < 100) {
-        known.stay ??= { played: p, to: to.kind === 'state' ? { kind: 'state', core: coreOf[to.state]!, context: graph.states[to.state]!.context } : to };
+        known.stay ??= { played: p, to: to.kind === 'state' ? { kind: 'state', core: coreOf[to.state]!, context: (graph.states[to.state] as StateNode).base } : to };
       }
     }
   }
@@ -391,23 +447,33 @@ interface Label {
 export function distancesToEnd(graph: StateGraph, accept: (target: EdgeTarget) => boolean = () => true, cost: (edge: Edge) => number = () => 1): number[] {
   const dist = new Array<number>(graph.states.length).fill(Infinity);
   const into = incoming(graph);
-  const queue: number[] = [];
+  // Costs are 0 or 1: a bucket per distance, each state settled once (a free edge stays in its bucket).
+  const buckets: number[][] = [];
   for (const state of graph.states) {
     for (const edge of state.edges) {
-      if (edge.target.kind !== 'state' && accept(edge.target) && cost(edge) < dist[state.id]!) {
-        dist[state.id] = cost(edge);
-        queue.push(state.id);
+      if (edge.target.kind !== 'state' && accept(edge.target)) {
+        const c = cost(edge);
+        if (c < dist[state.id]!) {
+          dist[state.id] = c;
+          (buckets[c] ??= []).push(state.id);
+        }
       }
     }
   }
-  // Costs are 0 or 1: relaxing until nothing changes stays linear in practice.
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    for (const { from, edge } of into[id]!) {
-      const via = dist[id]! + cost(edge);
-      if (via < dist[from]!) {
-        dist[from] = via;
-        queue.push(from);
+  const done = new Uint8Array(graph.states.length);
+  for (let d = 0; d < buckets.length; d++) {
+    const bucket = buckets[d];
+    if (!bucket) continue;
+    for (let i = 0; i < bucket.length; i++) {
+      const id = bucket[i]!;
+      if (done[id] || dist[id]! < d) continue;
+      done[id] = 1;
+      for (const { from, edge } of into[id]!) {
+        const via = d + cost(edge);
+        if (via < dist[from]!) {
+          dist[from] = via;
+          (buckets[via] ??= []).push(from);
+        }
       }
     }
   }
@@ -583,10 +649,15 @@ export function searchScores(graph: StateGraph, options: SearchOptions = {}): Se
   };
 
   // What an ending adds (adjustment minus rating cost); the best ones, and the best of the rest.
+  const bonusCache = new Map<EdgeTarget, number>();
   const bonusOf = (target: EdgeTarget): number => {
-    if (target.kind !== 'end') return terms(null).outcomeAdjustment;
-    const t = terms(target.ending);
-    return t.outcomeAdjustment - t.ratingCost;
+    let bonus = bonusCache.get(target);
+    if (bonus === undefined) {
+      const t = terms(target.kind === 'end' ? target.ending : null);
+      bonus = target.kind === 'end' ? t.outcomeAdjustment - t.ratingCost : t.outcomeAdjustment;
+      bonusCache.set(target, bonus);
+    }
+    return bonus;
   };
   // (A loop, not Math.max(...list): a large graph has more ending edges than a call may take arguments.)
   const bonuses = new Set<number>();

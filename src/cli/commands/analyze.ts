@@ -1,5 +1,5 @@
 /** `calm-desk analyze`: score ranges, endings, traps and warnings for scenario files, and the library report. */
-import { analyzeScenario, DEFAULT_MAX_PATHS, STATE_BUDGET, type AnalysisReport, type PathSummary } from '../../analysis/analyze.ts';
+import { analyzeScenario, budgetFor, DEFAULT_MAX_PATHS, STATE_BUDGET, type AnalysisReport, type PathSummary } from '../../analysis/analyze.ts';
 import { summarizeLibrary, summarizeNaive, type LibrarySummary, type NaiveLibrarySummary } from '../../analysis/library.ts';
 import { fileFigures, fileMisses, libraryMisses, LIBRARY_TARGETS, translationMisses, type FileFigures } from '../../analysis/libraryChecks.ts';
 import { DEFAULT_RANDOM_RUNS, DEFAULT_SEED, limitOf, naiveReport, NAIVE_POLICIES, NAIVE_POLICY_DESCRIPTIONS, type NaivePolicy, type NaiveReport } from '../../analysis/naive.ts';
@@ -60,7 +60,7 @@ async function analyzeFiles(io: CliIO, paths: readonly string[], run: AnalyzeRun
     const rubric = rubricFor(scenario.rubric, await rubricsBeside(io.cwd, target.shown));
     out.push({
       file: target.shown,
-      report: analyzeScenario(scenario, { maxPaths: run.maxPaths, stateBudget: run.maxStates, rubric }),
+      report: analyzeScenario(scenario, { maxPaths: run.maxPaths, budget: budgetFor(run.maxStates), rubric }),
       naive: naiveReport(scenario, { runs: run.runs, seed: run.seed, rubric }),
       scenario,
       rubric,
@@ -89,7 +89,7 @@ function renderReport(entry: Analyzed, style: Style): string {
   lines.push(style.bold(`${entry.file}: ${r.scenarioId} (${r.language}) "${escapeControls(r.title)}"`));
   const sample = r.paths.capped ? ` (the search stopped at ${r.paths.maxPaths} labels: the range may be narrower; endings and behaviours are exact)` : '';
   if (r.limited) {
-    lines.push(style.yellow(`  LIMITED: this scenario has more conversation states than the analysis explores; it explored the ${r.states.toLocaleString('en')} nearest the start (--max-states ${r.stateBudget}).`));
+    lines.push(style.yellow(`  LIMITED: this scenario has more conversation states than the analysis explores; it explored ${r.states.toLocaleString('en')} of them, breadth first from the start (--max-states ${r.budget.states}).`));
     lines.push('  The score range and the best and worst paths below cover that explored part only: the real range may be wider.');
     lines.push('  "reachable" is proven (a play gets there); "NOT reachable" is proven (no link leads there); "not proven" means the');
     lines.push('  explored part does not get there and the analysis cannot rule it out. Many variables that replies set independently');
@@ -338,7 +338,8 @@ Options:
   --max-paths N    Work bound of the score search (default ${DEFAULT_MAX_PATHS} labels; the report says
                    when it stopped it). Reachability of endings is exact whatever the bound.
   --max-states N   Conversation states the analysis explores (default ${STATE_BUDGET}, which keeps it
-                   under about 2 s). A scenario with more is reported as LIMITED: its score range
+                   under about 2 s; the replies it plays out grow in proportion). A scenario that
+                   needs more is reported as LIMITED: its score range
                    covers the explored part, and an ending it did not reach is "not proven" unless
                    no link leads there. "reachable" and "NOT reachable" are always exact.
 
