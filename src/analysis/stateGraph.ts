@@ -268,7 +268,8 @@ export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUD
     }
     return id;
   };
-  const addState = (core: number, ctx: ConversationContext, mood: number, parent: GraphState['parent']): EdgeTarget | null => {
+  /** The state of `core` at `mood`, added when new (first reached from edge `edge` of state `from`, or the start when `from` < 0). */
+  const addState = (core: number, ctx: ConversationContext, mood: number, from: number, edge: number): EdgeTarget | null => {
     const key = core * MOODS + mood;
     const known = ids.get(key);
     if (known !== undefined) return targets[known]!;
@@ -279,12 +280,12 @@ export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUD
     const id = graph.states.length;
     ids.set(key, id);
     coreOf.push(core);
-    graph.states.push(new StateNode(id, ctx, mood, parent));
+    graph.states.push(new StateNode(id, ctx, mood, from < 0 ? null : { state: from, edge }));
     const to: EdgeTarget = { kind: 'state', state: id };
     targets.push(to);
     return to;
   };
-  const target = (settled: ReturnType<typeof settle>, parent: GraphState['parent']): EdgeTarget | null => {
+  const target = (settled: ReturnType<typeof settle>, from: number, edge: number): EdgeTarget | null => {
     const ctx = settled.context;
     if (settled.stuck) {
       graph.stuckAt.add(ctx.nodeId);
@@ -296,7 +297,7 @@ export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUD
       return { kind: 'end', ending, walkOut: false };
     }
     const stripped = strip(ctx);
-    return addState(coreIdOf(coreKey(stripped)), stripped, ctx.mood, parent);
+    return addState(coreIdOf(coreKey(stripped)), stripped, ctx.mood, from, edge);
   };
   const played = (decision: DecisionEntry, key = decisionKey(decision)): Played => {
     let id = decisionIds.get(key);
@@ -307,7 +308,7 @@ export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUD
     }
     return { decision, decisionKey: key, decisionId: id, autoFail: decision.tags.some(isAutoFailTag) };
   };
-  const first = target(settle(rules.initialContext(lean)), null);
+  const first = target(settle(rules.initialContext(lean)), -1, 0);
   if (first && first.kind !== 'state') graph.trivial = first;
   const pushEdge = (state: GraphState, transition: Transition, p: Played, moodAfter: number, to: EdgeTarget): void => {
     state.edges.push(new GraphEdge(transition.step, p.decision, (state as StateNode).mood, moodAfter, p.decisionKey, p.decisionId, to));
@@ -331,7 +332,7 @@ export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUD
             pushEdge(state, known, stay.played, raw, stay.to);
             continue;
           }
-          const to = addState(stay.to.core, stay.to.context, raw, { state: state.id, edge: state.edges.length });
+          const to = addState(stay.to.core, stay.to.context, raw, state.id, state.edges.length);
           if (to) pushEdge(state, known, stay.played, raw, to);
           continue;
         }
@@ -366,7 +367,7 @@ export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUD
         graph.endNodes.add(ending.nodeId);
         to = { kind: 'end', ending, walkOut: true };
       } else {
-        to = target(settle(strip(after.context)), { state: state.id, edge: state.edges.length });
+        to = target(settle(strip(after.context)), state.id, state.edges.length);
       }
       // A decision made at an explored state is reachable (its tags count) even when the budget drops where it leads.
       const p = played(decision);
@@ -468,8 +469,9 @@ export function distancesToEnd(graph: StateGraph, accept: (target: EdgeTarget) =
       const id = bucket[i]!;
       if (done[id] || dist[id]! < d) continue;
       done[id] = 1;
-      for (const { from, edge } of into[id]!) {
-        const via = d + cost(edge);
+      for (let k = into.start[id]!; k < into.start[id + 1]!; k++) {
+        const from = into.from[k]!;
+        const via = d + cost(into.edges[k]!);
         if (via < dist[from]!) {
           dist[from] = via;
           (buckets[via] ??= []).push(from);
@@ -480,17 +482,34 @@ export function distancesToEnd(graph: StateGraph, accept: (target: EdgeTarget) =
   return dist;
 }
 
-/** The edges into each state, built once per graph (the searches ask for distances several times). */
-const incomingOf = new WeakMap<StateGraph, { from: number; edge: Edge }[][]>();
-function incoming(graph: StateGraph): { from: number; edge: Edge }[][] {
-  let into = incomingOf.get(graph);
-  if (into && into.length === graph.states.length) return into;
-  into = graph.states.map(() => []);
+/** The edges into each state, built once per graph (the searches ask for distances several times): state i's are `edges[start[i]..start[i+1])`, from `from[...]`. */
+interface Incoming {
+  start: Int32Array;
+  from: Int32Array;
+  edges: Edge[];
+}
+const incomingOf = new WeakMap<StateGraph, Incoming>();
+function incoming(graph: StateGraph): Incoming {
+  const n = graph.states.length;
+  const cached = incomingOf.get(graph);
+  if (cached && cached.start.length === n + 1) return cached;
+  const start = new Int32Array(n + 1);
+  for (const state of graph.states) for (const edge of state.edges) if (edge.target.kind === 'state') start[edge.target.state + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const from = new Int32Array(start[n]!);
+  const edges = new Array<Edge>(start[n]!);
   for (const state of graph.states) {
-    for (const edge of state.edges) if (edge.target.kind === 'state') into[edge.target.state]!.push({ from: state.id, edge });
+    for (const edge of state.edges) {
+      if (edge.target.kind !== 'state') continue;
+      const at = fill[edge.target.state]!++;
+      from[at] = state.id;
+      edges[at] = edge;
+    }
   }
-  incomingOf.set(graph, into);
-  return into;
+  const built = { start, from, edges };
+  incomingOf.set(graph, built);
+  return built;
 }
 
 /** A finished path found by the search, with the score its figures give. */
