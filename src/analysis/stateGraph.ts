@@ -3,7 +3,9 @@
  * conversation waiting for a decision that can change what happens next (node, variables, mood
  * and whatever else the engine keeps per visit), found once each by a breadth-first walk with the
  * conversation's own rules; the histories that lead there are merged. Reachability (endings,
- * walk-outs, tags, dead ends) is read off the graph exactly.
+ * walk-outs, tags, dead ends) is read off the graph: exactly, or, past the walk's budget
+ * (`DEFAULT_BUDGET`, a count of states and engine plays, never a clock), as "found" for what the
+ * explored part reaches and unknown for the rest (`graph.limited`; see analyze.ts).
  *
  * Scores are found by a label search over the same graph: a label is what the score will make of
  * a history (good gains per virtue, the additive costs, trust-ruiner count, decisions, auto-fail),
