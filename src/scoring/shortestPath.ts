@@ -86,9 +86,97 @@ export function reachableEndings(scenario: Scenario): ReachedEnding[] {
     }
     frontier = next;
   }
+  // The walk above gave up on a pathological file (many independent variables): an ending it
+  // did not meet may still be reachable. Look for each one directly, guided by the plain map.
+  if (seen.size >= STATE_LIMIT) {
+    for (const id of scenario.nodeOrder) {
+      const node = scenario.nodes[id]!;
+      if (!node.end || found.has(id)) continue;
+      const decisions = fewestDecisionsTo(scenario, id);
+      if (decisions !== null) found.set(id, { nodeId: id, outcome: node.end.outcome, satisfaction: node.end.satisfaction, decisions });
+    }
+  }
   const endings = [...found.values()];
   cache.set(scenario, endings);
   return endings;
+}
+
+/** Where a node leads on the plain map (every reply, branch and rule, conditions ignored); branches cost no decision. */
+function plainLinks(scenario: Scenario, node: ScenarioNode): { to: string; cost: 0 | 1 }[] {
+  if (node.end) return [];
+  if (isBranchNode(node)) return (node.branches ?? []).map((b) => ({ to: b.next, cost: 0 as const }));
+  const links: { to: string; cost: 0 | 1 }[] = node.replies.map((r) => ({ to: r.next, cost: 1 as const }));
+  if (node.silence?.next !== undefined) links.push({ to: node.silence.next, cost: 1 });
+  const interruption = node.interrupted ?? scenario.interrupted;
+  if (node.earlyReplies && interruption?.next !== undefined) links.push({ to: interruption.next, cost: 1 });
+  return links;
+}
+
+/**
+ * Fewest decisions from each node to `target` on the plain map: a lower bound of the real
+ * distance, since conditions only ever remove links (0-1 breadth-first search, backwards).
+ */
+function plainDistancesTo(scenario: Scenario, target: string): Map<string, number> {
+  const into = new Map<string, { from: string; cost: 0 | 1 }[]>();
+  for (const id of scenario.nodeOrder) {
+    for (const link of plainLinks(scenario, scenario.nodes[id]!)) {
+      const list = into.get(link.to) ?? [];
+      list.push({ from: id, cost: link.cost });
+      into.set(link.to, list);
+    }
+  }
+  const distance = new Map<string, number>([[target, 0]]);
+  const deque: string[] = [target];
+  while (deque.length > 0) {
+    const id = deque.shift()!;
+    const d = distance.get(id)!;
+    for (const { from, cost } of into.get(id) ?? []) {
+      const known = distance.get(from);
+      if (known !== undefined && known <= d + cost) continue;
+      distance.set(from, d + cost);
+      if (cost === 0) deque.unshift(from);
+      else deque.push(from);
+    }
+  }
+  return distance;
+}
+
+/**
+ * Fewest decisions from the start to the ending `target`, following conditions and variables:
+ * an A* search over (node, variables) with the plain-map distance as its (consistent) estimate,
+ * so it heads straight for the ending and its first arrival is a shortest one. Null when the
+ * ending cannot be reached, or is not met within the state limit.
+ */
+export function fewestDecisionsTo(scenario: Scenario, target: string): number | null {
+  const estimate = plainDistancesTo(scenario, target);
+  const settledStart = settle(scenario, scenario.start, scenario.variables);
+  if (settledStart === undefined || !estimate.has(settledStart)) return null;
+  const buckets: { nodeId: string; key: string; variables: Variables; decisions: number }[][] = [];
+  const bestSoFar = new Map<string, number>();
+  const push = (nodeId: string, variables: Variables, decisions: number): void => {
+    const settled = settle(scenario, nodeId, variables);
+    if (settled === undefined) return;
+    const h = estimate.get(settled);
+    if (h === undefined) return;
+    const key = `${settled}|${JSON.stringify(variables)}`;
+    const known = bestSoFar.get(key);
+    if (known !== undefined ? known <= decisions : bestSoFar.size >= STATE_LIMIT) return;
+    bestSoFar.set(key, decisions);
+    (buckets[decisions + h] ??= []).push({ nodeId: settled, key, variables, decisions });
+  };
+  push(scenario.start, copyVariables(scenario.variables), 0);
+  for (let f = 0; f < buckets.length; f++) {
+    const bucket = buckets[f];
+    while (bucket && bucket.length > 0) {
+      const state = bucket.pop()!;
+      if (bestSoFar.get(state.key)! < state.decisions) continue;
+      if (state.nodeId === target) return state.decisions;
+      const node = scenario.nodes[state.nodeId]!;
+      if (node.end) continue;
+      for (const move of movesFrom(scenario, node, state.variables)) push(move.nodeId, move.variables, state.decisions + 1);
+    }
+  }
+  return null;
 }
 
 /** The scenario's best ending: its outcome, the best rating and the shortest path to it; null when no ending is reachable. */
