@@ -105,7 +105,7 @@ export const DIAGNOSTIC_CODES = {
   CD010: {
     severity: 'error',
     title: 'Too long or too complex to check',
-    description: `The file passes a limit no real scenario comes near, so it is not read (reading it could keep the game busy for seconds): more than ${thousands(PRESCAN_LIMITS.lines)} lines, more than ${thousands(PRESCAN_LIMITS.flowItems)} values inside brackets (\`[ ]\`, \`{ }\`), brackets nested more than ${PRESCAN_LIMITS.flowDepth} deep, more than ${PRESCAN_LIMITS.yamlProps} YAML anchors, aliases and tags (\`&name\`, \`*name\`, \`!tag\`), or more than ${PRESCAN_LIMITS.markersPerLine} list dashes, \`?\` marks and keys on one line. The position shows where the limit is passed. Split the conversation into several scenarios.`,
+    description: `The file passes a limit far above what the bundled scenarios use, so it is not read (reading it could keep the game busy for seconds): more than ${thousands(PRESCAN_LIMITS.lines)} lines, more than ${thousands(PRESCAN_LIMITS.pieces)} lines and values inside brackets (\`[ ]\`, \`{ }\`) together, brackets nested more than ${PRESCAN_LIMITS.flowDepth} deep, more than ${PRESCAN_LIMITS.yamlProps} YAML anchors, aliases and tags (\`&name\`, \`*name\`, \`!tag\`), or more than ${PRESCAN_LIMITS.markersPerLine} list dashes, \`?\` marks and keys on one line. The position shows where the limit is passed. Split the conversation into several scenarios.`,
   },
   CD101: {
     severity: 'error',

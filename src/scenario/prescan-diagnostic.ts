@@ -13,9 +13,9 @@ const WORDS: Record<PrescanLimit, (limit: number) => { message: string; hint: st
     message: `The file has more than ${thousands(limit)} lines; scenario files are limited to ${thousands(limit)} lines (this is line ${thousands(limit + 1)}).`,
     hint: 'Split the conversation into several scenarios: the bundled ones have 600 to 1,000 lines each.',
   }),
-  flowItems: (limit) => ({
-    message: `The file holds more than ${thousands(limit)} values inside brackets (\`[ ]\` and \`{ }\`); at most ${thousands(limit)} are allowed, and this is the first one over.`,
-    hint: 'Scenarios use brackets only for short lists such as `tags: [empathy, listening]`; check for a list that runs away, or split the scenario.',
+  pieces: (limit) => ({
+    message: `The file has more than ${thousands(limit)} lines and values inside brackets (\`[ ]\` and \`{ }\`) together; at most ${thousands(limit)} are allowed, and this is the first one over.`,
+    hint: 'A scenario with 200 nodes (the most allowed) needs fewer; check for a list in brackets that runs away, or split the scenario.',
   }),
   flowDepth: (limit) => ({
     message: `Brackets are nested more than ${limit} deep here; scenario files need one or two levels.`,

@@ -1,10 +1,10 @@
 /**
  * A cheap look at the raw text before the YAML library reads it (one pass over the characters,
- * about a millisecond for 128 KB). The library spends 1–2 µs on every piece of YAML it reads, and
+ * about a millisecond for 160 KB). The library spends 1–2 µs on every piece of YAML it reads, and
  * a few shapes cost it far more (many anchors or tags on one value, thousands of `- ` on one
  * line, brackets nested thousands deep), so a file of the allowed size could keep it busy for
  * seconds. This scan counts what drives that work and stops at the first place where a file
- * passes a limit no real scenario comes near (see `PRESCAN_LIMITS`), so the loader can refuse
+ * passes a limit far above what the bundled scenarios use (see `PRESCAN_LIMITS`), so the loader can refuse
  * such a file at once with a precise line and column (CD010).
  *
  * The scan follows YAML closely enough to skip quoted text, block text (`|`, `>`), comments and
@@ -17,8 +17,12 @@
 export const PRESCAN_LIMITS = {
   /** 4× the longest bundled scenario (1,010 lines), and more than a file of the size cap written like them (about 3,400). */
   lines: 4000,
-  /** Values inside brackets (`[a, b]`, `{ say: x, as: y }`) in the whole file; the bundled ones use at most 400. */
-  flowItems: 2000,
+  /**
+   * Lines and values inside brackets (`[a, b]`, `{ say: x, as: y }`) together: each costs the YAML
+   * library about as much. The bundled scenarios have at most 1,233; a 198-node scenario written
+   * with each reply in braces on one line (the analyzer's largest test files) has up to 8,400.
+   */
+  pieces: 10000,
   /** Brackets inside brackets; scenarios use one level, at most two. */
   flowDepth: 10,
   /** YAML anchors, aliases and tags (`&name`, `*name`, `!tag`) in the whole file; aliases alone are capped at 50 (CD003). */
@@ -32,7 +36,9 @@ export type PrescanLimit = keyof typeof PRESCAN_LIMITS;
 /** What the scan counted (each the total for the file, or the most on one line / at one place). */
 export interface PrescanCounts {
   lines: number;
+  /** Values inside brackets (not a limit of its own: it counts towards `pieces`). */
   flowItems: number;
+  pieces: number;
   flowDepth: number;
   yamlProps: number;
   markersPerLine: number;
@@ -83,7 +89,7 @@ const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === CR;
  */
 export function prescan(text: string, limits: Record<PrescanLimit, number> = PRESCAN_LIMITS): PrescanResult {
   const n = text.length;
-  const counts: PrescanCounts = { lines: 1, flowItems: 0, flowDepth: 0, yamlProps: 0, markersPerLine: 0 };
+  const counts: PrescanCounts = { lines: 1, flowItems: 0, pieces: 1, flowDepth: 0, yamlProps: 0, markersPerLine: 0 };
   let over: PrescanResult['over'];
   let i = 0;
   let lineStart = 0;
@@ -106,11 +112,9 @@ export function prescan(text: string, limits: Record<PrescanLimit, number> = PRE
     // A final line break does not start a line of its own.
     if (lineStart >= n) return true;
     counts.lines++;
-    if (counts.lines <= limits.lines) return true;
     let end = text.indexOf('\n', lineStart);
     if (end < 0) end = n;
-    over = { limit: 'lines', start: lineStart, end: Math.max(lineStart, end) };
-    return false;
+    return !pass('lines', counts.lines, lineStart, end) && !pass('pieces', counts.lines + counts.flowItems, lineStart, end);
   };
   /** Skips quoted text starting at `k` (the quote); returns the offset after it, or -1 when a limit is passed. */
   const skipQuoted = (k: number, quote: number): number => {
@@ -213,13 +217,13 @@ export function prescan(text: string, limits: Record<PrescanLimit, number> = PRE
       }
       if (c === OPEN_SQ || c === OPEN_CURLY) {
         depth++;
-        if (!pass('flowDepth', depth, k, k + 1)) pass('flowItems', ++counts.flowItems, k, k + 1);
+        if (!pass('flowDepth', depth, k, k + 1)) pass('pieces', counts.lines + ++counts.flowItems, k, k + 1);
         k++;
       } else if (c === CLOSE_SQ || c === CLOSE_CURLY) {
         if (depth > 0) depth--;
         k++;
       } else if (c === COMMA && depth > 0) {
-        pass('flowItems', ++counts.flowItems, k, k + 1);
+        pass('pieces', counts.lines + ++counts.flowItems, k, k + 1);
         k++;
       } else if (c === AMP || c === STAR || c === BANG) {
         let end = k + 1;

@@ -28,6 +28,7 @@ export const BIG_INPUTS: Record<string, () => string> = {
   'duplicate keys': () => fill('', () => 'title: 1\n'),
   'unknown keys inside a node': () => fill('id: x\nstart: a\nnodes:\n  a:\n', (i) => `    k${i}: 1\n`),
   'unknown keys in many nodes': () => fill('id: x\nstart: n0\nnodes:\n', (i) => `  n${Math.floor(i / 50)}:\n    k${i}: 1\n`.slice(i % 50 === 0 ? 0 : `  n${Math.floor(i / 50)}:\n`.length)),
+  'unknown keys in many nodes, each a list': () => fill('id: x\nstart: n0\nnodes:\n', (i) => `  n${Math.floor(i / 50)}:\n    k${i}: [1, 2]\n`.slice(i % 50 === 0 ? 0 : `  n${Math.floor(i / 50)}:\n`.length)),
   'many goals of the wrong type': () => fill('id: x\ngoals:\n', () => '  - {}\n'),
   'many customer lines': () => fill('id: x\nstart: a\nnodes:\n  a:\n    says:\n', (i) => `      - ${i % 2 ? 'angrey' : 'angry'}: ${i}\n`),
   'many replies': () => fill('id: x\nstart: a\nnodes:\n  a:\n    replies:\n', (i) => `      - id: r${i}\n        next: b${i}\n`),

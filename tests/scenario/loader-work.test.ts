@@ -23,7 +23,7 @@ const suggestions = (): number => vi.mocked(suggest.nearest).mock.calls.length +
 describe('loader work past the diagnostic cap', () => {
   beforeEach(() => vi.clearAllMocks());
 
-  // The largest file of each shape the pre-scan lets through (4,000 lines; the full 128 KB files
+  // The largest file of each shape the pre-scan lets through (4,000 lines; the full 160 KB files
   // are refused at once with CD010).
   it('4,000 unknown top-level keys: about a hundred diagnostics built and suggested, all counted', () => {
     const text = underLimits(BIG_INPUTS['top-level unknown keys']!());

@@ -16,7 +16,7 @@ import { BIG_INPUTS, underLimits } from '../fuzz/big-inputs.ts';
 import { scenarioInputs, seedFiles } from '../fuzz/fuzz.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const NO_LIMITS: Record<PrescanLimit, number> = { lines: Infinity, flowItems: Infinity, flowDepth: Infinity, yamlProps: Infinity, markersPerLine: Infinity };
+const NO_LIMITS: Record<PrescanLimit, number> = { lines: Infinity, pieces: Infinity, flowDepth: Infinity, yamlProps: Infinity, markersPerLine: Infinity };
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -65,9 +65,19 @@ describe('pre-scan', () => {
     expect(prescan(`id: x\n${'# note\n'.repeat(3999)}`).over).toBeUndefined();
   });
 
-  it('refuses the 2,001st value in brackets, wherever the brackets are', () => {
-    at(`id: x\ngoals: [${'1, '.repeat(2000)}1]\n`, 2, 10 + 3 * 1999);
-    at(`id: x\ngoals:\n${'  - [a]\n'.repeat(2000)}  - [b]\n`, 2003, 5);
+  it('refuses the 10,001st line or value in brackets, wherever the brackets are', () => {
+    // Two lines, then 9,999 values: the `[` is the first, each comma starts one more.
+    at(`id: x\ngoals: [${'1, '.repeat(10_000)}1]\n`, 2, 10 + 3 * 9997);
+    // Each line holds two values in brackets: line 3,335 starts as piece 9,999, its comma is 10,001.
+    const d = at(`id: x\ngoals:\n${'  - [a, b]\n'.repeat(3400)}`, 3335, 7);
+    expect(d.message).toContain('more than 10,000 lines and values inside brackets');
+  });
+
+  it('takes the analyzer\'s largest test files (198 nodes, each reply in braces on one line)', async () => {
+    const { hostileScenario } = await import('../analysis/hostile.ts');
+    for (const options of [{}, { variables: 10 }, { variables: 20, independent: true }]) {
+      expect(prescan(hostileScenario(198, options)).over).toBeUndefined();
+    }
   });
 
   it('refuses brackets nested 11 deep, at the eleventh', () => {

@@ -14,7 +14,7 @@ import type { OpenOutcome } from './yourFiles.ts';
 import './authoring.css';
 
 /** The loader's size cap (`LIMITS.fileBytes`), repeated here so the Title does not load the loader for it. */
-const MAX_FILE_BYTES = 128 * 1024;
+const MAX_FILE_BYTES = 160 * 1024;
 
 export interface FileOpener {
   /** The labelled file control, its hint and a status line. */

@@ -59,7 +59,7 @@ describe('checking a file in the browser', () => {
   it('refuses a file over the size cap unread, with the loader\'s CD002', () => {
     const checked = tooLargeFile('huge.yaml', 3 * 1024 * 1024);
     expect(checked.diagnostics.map((d) => d.code)).toEqual(['CD002']);
-    expect(checked.diagnostics[0]?.message).toBe('The file is 3072 KB; scenario files are limited to 128 KB.');
+    expect(checked.diagnostics[0]?.message).toBe('The file is 3072 KB; scenario files are limited to 160 KB.');
   });
 
   it('shows each diagnostic on the card as the CLI prints it', () => {
