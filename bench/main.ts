@@ -186,11 +186,11 @@ async function measureLighthouse(bin: string, url: string): Promise<{ table: Fig
   const table: Figure[] = [
     { name: 'Lighthouse desktop performance: median', value: mid.performance, unit: '', goal: GOALS.lighthouse, atLeast: true,
       note: `${runs.length} runs (${spreadOf((run) => run.performance)})${mid.findings.length > 0 ? `; ${mid.findings.join('; ')}` : ''}` },
-    { name: 'Lighthouse first contentful paint: median', value: round(mid.fcpMs), unit: 'ms', goal: GOALS.firstPaintMs, note: `${spreadOf((run) => round(run.fcpMs))} ms` },
-    { name: 'Lighthouse largest contentful paint: median', value: round(mid.lcpMs), unit: 'ms', goal: GOALS.lcpMs, note: mid.lcpElement },
-    { name: 'Lighthouse total blocking time: median', value: round(mid.tbtMs), unit: 'ms', goal: GOALS.tbtMs, note: 'grows with the machine\'s load' },
+    { name: 'Lighthouse first contentful paint: median', value: round(mid.fcpMs, 0), unit: 'ms', goal: GOALS.firstPaintMs, note: `${spreadOf((run) => round(run.fcpMs, 0))} ms` },
+    { name: 'Lighthouse largest contentful paint: median', value: round(mid.lcpMs, 0), unit: 'ms', goal: GOALS.lcpMs, note: mid.lcpElement },
+    { name: 'Lighthouse total blocking time: median', value: round(mid.tbtMs, 0), unit: 'ms', goal: GOALS.tbtMs, note: 'grows with the machine\'s load' },
     { name: 'Lighthouse cumulative layout shift: median', value: round(mid.cls, 3), unit: '', goal: 0.1 },
-    { name: 'Lighthouse speed index: median', value: round(mid.speedIndexMs), unit: 'ms', goal: null },
+    { name: 'Lighthouse speed index: median', value: round(mid.speedIndexMs, 0), unit: 'ms', goal: null },
     { name: 'Lighthouse accessibility: median', value: mid.accessibility, unit: '', goal: 100, atLeast: true },
     { name: 'Lighthouse best practices: median', value: mid.bestPractices, unit: '', goal: 100, atLeast: true },
   ];
