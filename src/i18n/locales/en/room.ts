@@ -40,7 +40,7 @@ export default {
   blankLabel: 'The screen is blanked. Press B, period or PageDown to show it again.',
   openPresenter: 'Open the presenter view',
   presenterBlocked: 'The browser blocked the presenter window. Allow pop-ups for this page, or press N for the trainer panel on this screen.',
-  keyLetters: 'play reply A, B, C or D (B blanks the screen when no replies are shown, and always shows a blanked screen again)',
+  keyLetters: 'play reply A, B, C or D (B blanks the screen when no replies are shown)',
   keyVote: 'open a vote round (V again cancels it)',
   keyVoteCount: 'during a vote: hands for the highlighted reply, Enter for the next; Enter at the end plays the most-voted reply',
   keyReveal: 'reveal what the last reply did (tags, mood, feedback, a better reply)',
