@@ -8,13 +8,14 @@
  * report.score; // { min: 0, max: 96 }
  */
 import type { Scenario } from '../scenario/model.ts';
-import { GOOD_TAGS, TRUST_RUINERS, type GoodTag, type Outcome, type TrustRuiner } from '../scenario/vocabulary.ts';
+import { GOOD_TAGS, isAutoFailTag, TRUST_RUINERS, type BehaviourTag, type GoodTag, type Outcome, type TrustRuiner } from '../scenario/vocabulary.ts';
 import * as rules from '../conversation/rules.ts';
 import { endingOf } from '../conversation/transcript.ts';
 import { DEFAULT_RUBRIC, type Rubric } from '../scoring/rubric.ts';
 import { scoreConversation } from '../scoring/score.ts';
 import { enumeratePaths, playArguments, replaySteps, settle, withoutLines, type PathStep } from './paths.ts';
-import { buildStateGraph, searchScores, type StateGraph } from './stateGraph.ts';
+import { plainReach } from './plainReach.ts';
+import { buildStateGraph, DEFAULT_BUDGET, searchScores, type Budget, type StateGraph } from './stateGraph.ts';
 import { nodeWarnings, type AnalysisWarning } from './warnings.ts';
 
 export type { AnalysisWarning } from './warnings.ts';
@@ -31,10 +32,29 @@ export interface PathSummary {
   playArgs: string;
 }
 
+/**
+ * Whether play can get somewhere: `reachable` (a play found in the explored states gets there),
+ * `unreachable` (proven: no play does), `not-proven` (only when the analysis was limited: the
+ * explored states do not get there, and the scenario's links do not rule it out).
+ */
+export type Reach = 'reachable' | 'unreachable' | 'not-proven';
+
 export interface EndingReach {
   nodeId: string;
   outcome: Outcome;
-  reachable: boolean;
+  reach: Reach;
+}
+
+/** What a limited analysis neither found nor ruled out (all empty when the analysis is complete). */
+export interface NotProven {
+  /** A mood walk-out was not found; it may still happen. */
+  walkOut: boolean;
+  /** An auto-fail was not found, and the scenario has an auto-fail tag it could be earned with. */
+  autoFail: boolean;
+  /** Trust-ruiners not found on any explored decision that some reply or silence still carries. */
+  behaviours: TrustRuiner[];
+  /** Good tags likewise. */
+  goodTags: GoodTag[];
 }
 
 export interface AnalysisReport {
@@ -43,8 +63,19 @@ export interface AnalysisReport {
   language: string;
   /** Paths scored exactly, labels merged by the search, and whether its work bound cut it. */
   paths: { complete: number; incomplete: number; merged: number; capped: boolean; maxPaths: number };
-  /** Distinct decision states of the conversation (its state graph). */
+  /** Distinct decision states of the conversation (its state graph) that were explored. */
   states: number;
+  /**
+   * True when the scenario needs more work than the analysis budget (`budget`): then
+   * `states` were explored (those nearest the start), the score range, best and worst paths
+   * cover that part only, and what it did not find is `not-proven` (see `notProven`) unless the
+   * scenario's links rule it out. Every "reachable" and "unreachable" stays exact.
+   */
+  limited: boolean;
+  /** The budget the analysis had (states explored, options played with the engine's rules). */
+  budget: Budget;
+  /** What a limited analysis neither found nor ruled out. */
+  notProven: NotProven;
   score: { min: number; max: number } | null;
   best: PathSummary | null;
   worst: PathSummary | null;
@@ -52,13 +83,13 @@ export interface AnalysisReport {
   worstNonAutoFail: PathSummary | null;
   /** Ending nodes of the scenario, each with whether a path reaches it. */
   endings: EndingReach[];
-  /** True when some path makes the customer walk out on mood. */
+  /** True when some path is found that makes the customer walk out (false: none, or `notProven.walkOut`). */
   walkOutReachable: boolean;
-  /** Trust-ruiners a trainee can commit on some path (a live trap). */
+  /** Trust-ruiners a trainee can commit on some path found (a live trap); false: none, or listed in `notProven`. */
   behaviours: Record<TrustRuiner, boolean>;
-  /** True when some path auto-fails (tyranny or an insult is on offer). */
+  /** True when some path found auto-fails (tyranny or an insult is on offer); see `notProven.autoFail`. */
   autoFailReachable: boolean;
-  /** Good tags some path earns. */
+  /** Good tags some path found earns; see `notProven.goodTags`. */
   goodTagsRewarded: GoodTag[];
   warnings: AnalysisWarning[];
 }
@@ -72,10 +103,19 @@ export interface AnalyzeOptions {
   rubric?: Rubric;
   /** The scenario's state graph when the caller already built it (the map reuses it for moods). */
   graph?: StateGraph;
+  /** What the analysis may do (default `DEFAULT_BUDGET`; see `budgetFor`); past it the report is `limited`. */
+  budget?: Budget;
 }
 
-/** Work bound of the score search (labels kept per direction); reachability is exact regardless. */
-export const DEFAULT_MAX_PATHS = 200_000;
+/**
+ * Work bound of the score search (labels kept per direction); reachability is exact regardless.
+ * Chosen from measurements like `STATE_BUDGET`: bundled scenarios need none at all (the first
+ * greedy paths already reach 100 and 0), generated worst cases a few dozen; this many keep the
+ * search of a limited graph within its share of the 2 s goal.
+ */
+export const DEFAULT_MAX_PATHS = 10_000;
+
+export { budgetFor, DEFAULT_BUDGET, STATE_BUDGET, type Budget } from './stateGraph.ts';
 
 function summarize(scenario: Scenario, steps: PathStep[], rubric: Rubric): PathSummary | null {
   const replayed = replaySteps(rules.initialContext(withoutLines(scenario)), steps);
@@ -120,7 +160,7 @@ function pickWorst(a: PathSummary, b: PathSummary): PathSummary {
 export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
   const rubric = options.rubric ?? DEFAULT_RUBRIC;
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
-  const graph = options.graph ?? buildStateGraph(scenario);
+  const graph = options.graph ?? buildStateGraph(scenario, options.budget ?? DEFAULT_BUDGET);
   const search = searchScores(graph, { rubric, maxLabels: maxPaths, maxDecisions: options.maxDecisions });
   let best: PathSummary | null = null;
   let worstNonAutoFail: PathSummary | null = null;
@@ -141,13 +181,35 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
   }
   if (!best && worst) best = worst;
 
+  // Found in the explored states: reachable. Not linked from the start at all: unreachable. Else exact when the walk was complete.
+  const plain = graph.limited ? plainReach(scenario) : null;
+  const reachOf = (found: boolean, possible: boolean): Reach => (found ? 'reachable' : !possible ? 'unreachable' : graph.limited ? 'not-proven' : 'unreachable');
   const endings: EndingReach[] = scenario.nodeOrder
     .map((id) => scenario.nodes[id]!)
     .filter((node) => node.end !== undefined)
-    .map((node) => ({ nodeId: node.id, outcome: node.end!.outcome, reachable: graph.endNodes.has(node.id) }));
+    .map((node) => ({ nodeId: node.id, outcome: node.end!.outcome, reach: reachOf(graph.endNodes.has(node.id), plain?.nodes.has(node.id) ?? true) }));
   const behaviours = Object.fromEntries(TRUST_RUINERS.map((t) => [t, graph.tags.has(t)])) as Record<TrustRuiner, boolean>;
+  const unproven = (tag: BehaviourTag): boolean => reachOf(graph.tags.has(tag), plain?.tags.has(tag) ?? true) === 'not-proven';
+  const notProven: NotProven = {
+    walkOut: graph.limited && !graph.walkOut,
+    autoFail: graph.limited && !graph.autoFailSteps && [...(plain?.tags ?? [])].some(isAutoFailTag),
+    behaviours: TRUST_RUINERS.filter(unproven),
+    goodTags: GOOD_TAGS.filter(unproven),
+  };
 
   const warnings = nodeWarnings(scenario);
+  if (graph.limited) {
+    const open = endings.filter((e) => e.reach === 'not-proven').map((e) => `\`${e.nodeId}\``);
+    warnings.push({
+      code: 'analysis-limited',
+      severity: 'warning',
+      message:
+        `This scenario has more conversation states than the analysis explores (it explored ${graph.states.length.toLocaleString('en')}): ` +
+        `the score range and the best and worst paths cover the explored part only, and what it did not find is "not proven" rather than unreachable` +
+        `${open.length > 0 ? ` (endings ${open.join(', ')})` : ''}. ` +
+        'Usually many variables that replies set independently multiply the states; fewer flags, or flags reset once they have been read, make it analyzable (or raise --max-states).',
+    });
+  }
   if (search.capped) {
     warnings.push({
       code: 'paths-capped',
@@ -155,7 +217,7 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
       message: `The score search stopped after ${maxPaths} labels: the score range may be narrower than the real one (endings and behaviours are exact). Raise --max-paths.`,
     });
   }
-  for (const ending of endings.filter((e) => !e.reachable && !graph.limited)) {
+  for (const ending of endings.filter((e) => e.reach === 'unreachable')) {
     warnings.push({
       code: 'ending-unreachable',
       severity: 'warning',
@@ -183,6 +245,9 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
       maxPaths,
     },
     states: graph.states.length,
+    limited: graph.limited,
+    budget: graph.budget,
+    notProven,
     score: best && worst ? { min: worst.overall, max: best.overall } : null,
     best,
     worst,

@@ -271,8 +271,9 @@ export function fileMisses(f: FileFigures): string[] {
     const what = slip.move === 'silence' ? 'staying silent' : slip.move === 'interrupt' ? `interrupting with \`${slip.choiceId}\`` : `\`${slip.choiceId}\``;
     misses.push(`${file}: one trust-ruiner (${slip.tags.join(', ')}: ${what} at decision ${slip.decision + 1}, node \`${slip.nodeId}\`) on the best path still scores ${slip.run.overall} (top band is ≥ ${LIBRARY_TARGETS.topBand}): ${play(file, slip.run.playArgs)}`);
   }
-  for (const ending of analysis.endings.filter((e) => !e.reachable)) {
-    misses.push(`${file}: ending \`${ending.nodeId}\` (${ending.outcome}) is not reachable`);
+  for (const ending of analysis.endings.filter((e) => e.reach !== 'reachable')) {
+    const why = ending.reach === 'unreachable' ? 'is not reachable' : `is not proven reachable (the analysis stopped at its budget after ${analysis.states} states; see \`calm-desk analyze ${file}\`)`;
+    misses.push(`${file}: ending \`${ending.nodeId}\` (${ending.outcome}) ${why}`);
   }
   if (f.missingFeedback.length > 0) misses.push(`${file}: replies without feedback: ${f.missingFeedback.join(', ')}`);
   const { nodes, longest } = f.longestBest;

@@ -3,7 +3,9 @@
  * conversation waiting for a decision that can change what happens next (node, variables, mood
  * and whatever else the engine keeps per visit), found once each by a breadth-first walk with the
  * conversation's own rules; the histories that lead there are merged. Reachability (endings,
- * walk-outs, tags, dead ends) is read off the graph exactly.
+ * walk-outs, tags, dead ends) is read off the graph: exactly, or, past the walk's budget
+ * (`DEFAULT_BUDGET`, a count of states and engine plays, never a clock), as "found" for what the
+ * explored part reaches and unknown for the rest (`graph.limited`; see analyze.ts).
  *
  * Scores are found by a label search over the same graph: a label is what the score will make of
  * a history (good gains per virtue, the additive costs, trust-ruiner count, decisions, auto-fail),
@@ -30,19 +32,68 @@ export type EdgeTarget =
 
 export interface Edge {
   step: Omit<PathStep, 'decision'>;
-  decision: DecisionEntry;
+  /** The decision this edge makes (built on demand: many edges share one engine play). */
+  readonly decision: DecisionEntry;
+  readonly moodBefore: number;
+  readonly moodAfter: number;
   /** `decisionKey(decision)`: edges with equal keys score alike. */
   decisionKey: string;
+  /** A small number per distinct `decisionKey` in this graph (for tables indexed by decision). */
+  decisionId: number;
   target: EdgeTarget;
+}
+
+/**
+ * An edge stores the engine's decision once per core and option (`template`) and only its own
+ * mood figures: the full entry is built when someone reads `decision` (rarely: the search reads
+ * `decisionId`), which keeps the walk from copying a decision entry per edge.
+ */
+class GraphEdge implements Edge {
+  constructor(
+    readonly step: Omit<PathStep, 'decision'>,
+    private readonly template: DecisionEntry,
+    readonly moodBefore: number,
+    readonly moodAfter: number,
+    readonly decisionKey: string,
+    readonly decisionId: number,
+    readonly target: EdgeTarget,
+  ) {}
+
+  get decision(): DecisionEntry {
+    const t = this.template;
+    return t.moodBefore === this.moodBefore && t.moodAfter === this.moodAfter ? t : { ...t, moodBefore: this.moodBefore, moodAfter: this.moodAfter };
+  }
 }
 
 export interface GraphState {
   id: number;
   nodeId: string;
-  context: ConversationContext;
+  readonly context: ConversationContext;
   edges: Edge[];
   /** The state and edge index it was first reached from (a shortest way here). */
   parent: { state: number; edge: number } | null;
+}
+
+/** A state keeps the context of another state with the same core and its own mood; its own context is made when read. */
+class StateNode implements GraphState {
+  edges: Edge[] = [];
+  private own: ConversationContext | null;
+  constructor(
+    readonly id: number,
+    readonly base: ConversationContext,
+    readonly mood: number,
+    readonly parent: GraphState['parent'],
+  ) {
+    this.own = base.mood === mood ? base : null;
+  }
+
+  get nodeId(): string {
+    return this.base.nodeId;
+  }
+
+  get context(): ConversationContext {
+    return (this.own ??= { ...this.base, mood: this.mood });
+  }
 }
 
 export interface StateGraph {
@@ -53,18 +104,52 @@ export interface StateGraph {
   walkOut: boolean;
   tags: Set<BehaviourTag>;
   stuckAt: Set<string>;
-  /** True when the state limit stopped the walk (only pathological files: reachability may then be incomplete). */
+  /**
+   * True when the state budget stopped the walk: the graph is then the part nearest the start
+   * (breadth first), what it shows is reachable, but what it does not show is not proven
+   * unreachable (see `plainReach` for what is).
+   */
   limited: boolean;
+  /** The budget the walk had. */
+  budget: Budget;
   /** A shortest way to an auto-failing decision, when there is one. */
   autoFailSteps: PathStep[] | null;
   /** True when no state exists at all (the start itself ends or gets stuck). */
   trivial: EdgeTarget | null;
   /** Options played with the engine's rules (the rest were moved from another mood): the walk's work. */
   enginePlays: number;
+  /** Distinct decisions (by `decisionKey`); `decisionId` indexes them. */
+  decisions: number;
 }
 
-/** A guard against runaway files; bundled scenarios have a few thousand states. */
-export const STATE_LIMIT = 250_000;
+/**
+ * What one analysis may do: `states` bounds the states found (breadth first from the start),
+ * `plays` the options played with the engine's rules (the costly part: most edges are moved
+ * from another mood instead, but a scenario whose states differ in many variables needs a play
+ * for nearly every edge). Past either the graph is `limited`. Counts, never a clock, so results
+ * are the same on every machine.
+ */
+export interface Budget {
+  states: number;
+  plays: number;
+}
+
+/**
+ * Chosen from measurements (docs/performance.md): the largest bundled scenario has 42,696 states
+ * and needs 12,345 plays; at these bounds the whole analysis of any lint-clean file up to the node
+ * cap stays under about 2 s on the 2-core dev machine.
+ */
+export const STATE_BUDGET = 50_000;
+export const PLAY_BUDGET = 16_000;
+export const DEFAULT_BUDGET: Budget = { states: STATE_BUDGET, plays: PLAY_BUDGET };
+
+/** A budget of `states` states, with plays in the same proportion as the default (never fewer). */
+export function budgetFor(states: number): Budget {
+  return { states, plays: Math.max(PLAY_BUDGET, Math.ceil((states * PLAY_BUDGET) / STATE_BUDGET)) };
+}
+
+/** No budget at all (tests that compare against playing everything). */
+export const UNLIMITED: Budget = { states: Infinity, plays: Infinity };
 
 /**
  * What the future of a conversation depends on: the context without its history. Fields the
@@ -83,10 +168,8 @@ export function coreKey(context: ConversationContext): string {
   return parts.join('|');
 }
 
-const withMood = (core: string, mood: number): string => `${core}|mood=${mood}`;
-
 export function stateKey(context: ConversationContext): string {
-  return withMood(coreKey(context), context.mood);
+  return `${coreKey(context)}|mood=${context.mood}`;
 }
 
 /**
@@ -110,6 +193,17 @@ function endingIn(transcript: readonly TranscriptEntry[]): EndEntry {
 
 const strip = (context: ConversationContext): ConversationContext => ({ ...context, transcript: [], checkpoints: [] });
 
+/** Moods are whole numbers 0..100 (the engine rounds and clamps them): a state's number is core × 101 + mood. */
+const MOODS = 101;
+
+/** A decision the engine made, with what every edge that repeats it needs. */
+interface Played {
+  decision: DecisionEntry;
+  decisionKey: string;
+  decisionId: number;
+  autoFail: boolean;
+}
+
 /**
  * What one option did at some state with a given core (see `coreKey`), to be moved to any other
  * mood of the same core: `delta` is the mood change (known once it was seen unclamped); `stay`
@@ -117,13 +211,14 @@ const strip = (context: ConversationContext): ConversationContext => ({ ...conte
  * reaches it (the customer walks out on mood; only the mood figures of the decision differ).
  */
 interface Transition {
+  step: Edge['step'];
   delta?: number;
-  stay?: { decision: DecisionEntry; decisionKey: string; to: { kind: 'state'; core: string; context: ConversationContext } | Exclude<EdgeTarget, { kind: 'state' }> };
-  leave?: { decision: DecisionEntry; to: EdgeTarget };
+  stay?: { played: Played; to: { kind: 'state'; core: number; context: ConversationContext } | Exclude<EdgeTarget, { kind: 'state' }> };
+  leave?: { decision: DecisionEntry; to: EdgeTarget; byMood: Map<number, Played> };
 }
 
 interface CoreEntry {
-  options: ReturnType<typeof optionsAt>;
+  options: ReturnType<typeof optionsAt> | null;
   transitions: Transition[];
 }
 
@@ -134,9 +229,14 @@ interface CoreEntry {
  * core) alone, apart from that clamp and that threshold: each option is played with the engine's
  * rules once per core, and the result moved to every other mood of the same core where neither
  * the clamp nor the threshold comes into play (elsewhere it is played again). Exact, and many
- * times fewer engine steps, since most states differ only in mood.
+ * times fewer engine steps, since most states differ only in mood. Cores are numbered once
+ * (their long keys are hashed once per engine play), states are found by number.
+ *
+ * `budget` bounds the states (breadth first from the start) and the engine plays; past it the
+ * graph is `limited`: an edge past the budget is left out, so every state, edge and ending in
+ * the graph is real, but the graph may lack some.
  */
-export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT, options: { reuse?: boolean } = {}): StateGraph {
+export function buildStateGraph(scenario: Scenario, budget: Budget = DEFAULT_BUDGET, options: { reuse?: boolean } = {}): StateGraph {
   const reuse = options.reuse ?? true;
   const lean = withoutLines(scenario);
   const graph: StateGraph = {
@@ -147,27 +247,47 @@ export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT, op
     tags: new Set(),
     stuckAt: new Set(),
     limited: false,
+    budget,
     autoFailSteps: null,
     trivial: null,
     enginePlays: 0,
+    decisions: 0,
   };
-  const ids = new Map<string, number>();
-  const cores: string[] = [];
+  const ids = new Map<number, number>();
+  /** One target object per state, shared by every edge into it. */
+  const targets: EdgeTarget[] = [];
+  const coreIds = new Map<string, number>();
+  const coreEntries: CoreEntry[] = [];
+  const coreOf: number[] = [];
+  const decisionIds = new Map<string, number>();
   const walkOutAt = Math.min(scenario.customer.walksOutAt, 101);
-  const addState = (key: string, core: string, ctx: ConversationContext, parent: GraphState['parent']): EdgeTarget | null => {
+  const coreIdOf = (key: string): number => {
+    let id = coreIds.get(key);
+    if (id === undefined) {
+      id = coreEntries.length;
+      coreIds.set(key, id);
+      coreEntries.push({ options: null, transitions: [] });
+    }
+    return id;
+  };
+  /** The state of `core` at `mood`, added when new (first reached from edge `edge` of state `from`, or the start when `from` < 0). */
+  const addState = (core: number, ctx: ConversationContext, mood: number, from: number, edge: number): EdgeTarget | null => {
+    const key = core * MOODS + mood;
     const known = ids.get(key);
-    if (known !== undefined) return { kind: 'state', state: known };
-    if (graph.states.length >= stateLimit) {
+    if (known !== undefined) return targets[known]!;
+    if (graph.states.length >= budget.states) {
       graph.limited = true;
       return null;
     }
     const id = graph.states.length;
     ids.set(key, id);
-    cores.push(core);
-    graph.states.push({ id, nodeId: ctx.nodeId, context: ctx, edges: [], parent });
-    return { kind: 'state', state: id };
+    coreOf.push(core);
+    graph.states.push(new StateNode(id, ctx, mood, from < 0 ? null : { state: from, edge }));
+    const to: EdgeTarget = { kind: 'state', state: id };
+    targets.push(to);
+    return to;
   };
-  const target = (settled: ReturnType<typeof settle>, parent: GraphState['parent']): EdgeTarget | null => {
+  const target = (settled: ReturnType<typeof settle>, from: number, edge: number): EdgeTarget | null => {
     const ctx = settled.context;
     if (settled.stuck) {
       graph.stuckAt.add(ctx.nodeId);
@@ -178,55 +298,68 @@ export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT, op
       graph.endNodes.add(ending.nodeId);
       return { kind: 'end', ending, walkOut: false };
     }
-    const core = coreKey(ctx);
-    return addState(withMood(core, ctx.mood), core, strip(ctx), parent);
+    const stripped = strip(ctx);
+    return addState(coreIdOf(coreKey(stripped)), stripped, ctx.mood, from, edge);
   };
-  const first = target(settle(rules.initialContext(lean)), null);
+  const played = (decision: DecisionEntry, key = decisionKey(decision)): Played => {
+    let id = decisionIds.get(key);
+    if (id === undefined) {
+      id = decisionIds.size;
+      decisionIds.set(key, id);
+      decision.tags.forEach((t) => graph.tags.add(t));
+    }
+    return { decision, decisionKey: key, decisionId: id, autoFail: decision.tags.some(isAutoFailTag) };
+  };
+  const first = target(settle(rules.initialContext(lean)), -1, 0);
   if (first && first.kind !== 'state') graph.trivial = first;
-  const byCore = new Map<string, CoreEntry>();
-  const pushEdge = (state: GraphState, step: Edge['step'], decision: DecisionEntry, key: string, to: EdgeTarget): void => {
-    decision.tags.forEach((t) => graph.tags.add(t));
-    state.edges.push({ step, decision, decisionKey: key, target: to });
-    if (!graph.autoFailSteps && decision.tags.some(isAutoFailTag)) graph.autoFailSteps = [...stepsTo(graph, state.id), { decision: 0, ...step }].map((s, i) => ({ ...s, decision: i + 1 }));
+  const pushEdge = (state: GraphState, transition: Transition, p: Played, moodAfter: number, to: EdgeTarget): void => {
+    state.edges.push(new GraphEdge(transition.step, p.decision, (state as StateNode).mood, moodAfter, p.decisionKey, p.decisionId, to));
+    if (p.autoFail && !graph.autoFailSteps) graph.autoFailSteps = [...stepsTo(graph, state.id), { decision: 0, ...transition.step }].map((s, i) => ({ ...s, decision: i + 1 }));
   };
   for (let next = 0; next < graph.states.length; next++) {
     const state = graph.states[next]!;
-    const core = cores[next]!;
-    let entry = byCore.get(core);
-    if (!entry) {
-      entry = { options: optionsAt(state.context), transitions: [] };
-      byCore.set(core, entry);
-    }
+    const entry = coreEntries[coreOf[next]!]!;
+    entry.options ??= optionsAt(state.context);
     const { options, transitions } = entry;
     if (options.length === 0) graph.stuckAt.add(state.nodeId);
-    const mood = state.context.mood;
-    options.forEach((option, i) => {
-      const step = { nodeId: state.nodeId, ...option.step };
-      const known = (transitions[i] ??= {});
+    const mood = (state as StateNode).mood;
+    for (let i = 0; i < options.length; i++) {
+      const option = options[i]!;
+      const known = (transitions[i] ??= { step: { nodeId: state.nodeId, ...option.step } });
       if (reuse && known.delta !== undefined) {
         const raw = mood + known.delta;
         if (raw >= 0 && raw < walkOutAt && raw <= 100 && known.stay) {
           const { stay } = known;
-          const decision = { ...stay.decision, moodBefore: mood, moodAfter: raw };
           if (stay.to.kind !== 'state') {
-            pushEdge(state, step, decision, stay.decisionKey, stay.to);
-            return;
+            pushEdge(state, known, stay.played, raw, stay.to);
+            continue;
           }
-          const { core: nextCore, context } = stay.to;
-          const to = addState(withMood(nextCore, raw), nextCore, context.mood === raw ? context : { ...context, mood: raw }, { state: state.id, edge: state.edges.length });
-          if (to) pushEdge(state, step, decision, stay.decisionKey, to);
-          return;
+          const to = addState(stay.to.core, stay.to.context, raw, state.id, state.edges.length);
+          if (to) pushEdge(state, known, stay.played, raw, to);
+          continue;
         }
         if (raw >= walkOutAt && known.leave) {
-          const decision = { ...known.leave.decision, moodBefore: mood, moodAfter: Math.min(100, raw) };
-          pushEdge(state, step, decision, decisionKey(decision), known.leave.to);
-          return;
+          const { leave } = known;
+          const moodAfter = Math.min(100, raw);
+          // Walk-outs with the same mood change score alike (the key holds the change): one entry per change.
+          const change = moodAfter - mood;
+          let p = leave.byMood.get(change);
+          if (!p) {
+            p = played({ ...leave.decision, moodBefore: mood, moodAfter });
+            leave.byMood.set(change, p);
+          }
+          pushEdge(state, known, p, moodAfter, leave.to);
+          continue;
         }
+      }
+      if (graph.enginePlays >= budget.plays) {
+        graph.limited = true;
+        continue;
       }
       graph.enginePlays++;
       const decided = option.apply(state.context);
       const last = decided.transcript[decided.transcript.length - 1];
-      if (last?.type !== 'decision') return;
+      if (last?.type !== 'decision') continue;
       const after = afterDecision(decided);
       const decision: DecisionEntry = { ...last };
       let to: EdgeTarget | null;
@@ -236,17 +369,21 @@ export function buildStateGraph(scenario: Scenario, stateLimit = STATE_LIMIT, op
         graph.endNodes.add(ending.nodeId);
         to = { kind: 'end', ending, walkOut: true };
       } else {
-        to = target(settle(strip(after.context)), { state: state.id, edge: state.edges.length });
+        to = target(settle(strip(after.context)), state.id, state.edges.length);
       }
-      if (!to) return;
-      const key = decisionKey(decision);
-      pushEdge(state, step, decision, key, to);
+      // A decision made at an explored state is reachable (its tags count) even when the budget drops where it leads.
+      const p = played(decision);
+      if (!to) continue;
+      pushEdge(state, known, p, decision.moodAfter, to);
       // Remember the move: its mood change once seen unclamped, and what it does below and at the walk-out level.
       if (decision.moodAfter > 0 && decision.moodAfter < 100) known.delta = decision.moodAfter - decision.moodBefore;
-      if (decision.moodAfter >= walkOutAt) known.leave ??= { decision, to };
-      else if (decision.moodAfter > 0 && decision.moodAfter < 100) known.stay ??= { decision, decisionKey: key, to: to.kind === 'state' ? { kind: 'state', core: cores[to.state]!, context: graph.states[to.state]!.context } : to };
-    });
+      if (decision.moodAfter >= walkOutAt) known.leave ??= { decision, to, byMood: new Map() };
+      else if (decision.moodAfter > 0 && decision.moodAfter < 100) {
+        known.stay ??= { played: p, to: to.kind === 'state' ? { kind: 'state', core: coreOf[to.state]!, context: (graph.states[to.state] as StateNode).base } : to };
+      }
+    }
   }
+  graph.decisions = decisionIds.size;
   return graph;
 }
 
@@ -311,30 +448,70 @@ interface Label {
  * with `cost`, edges weigh what `cost` says (0 for decisions the scorer does not count).
  */
 export function distancesToEnd(graph: StateGraph, accept: (target: EdgeTarget) => boolean = () => true, cost: (edge: Edge) => number = () => 1): number[] {
-  const dist = graph.states.map(() => Infinity);
-  const into: { from: number; edge: Edge }[][] = graph.states.map(() => []);
-  const queue: number[] = [];
+  const dist = new Array<number>(graph.states.length).fill(Infinity);
+  const into = incoming(graph);
+  // Costs are 0 or 1: a bucket per distance, each state settled once (a free edge stays in its bucket).
+  const buckets: number[][] = [];
   for (const state of graph.states) {
     for (const edge of state.edges) {
-      if (edge.target.kind === 'state') into[edge.target.state]!.push({ from: state.id, edge });
-      else if (accept(edge.target) && cost(edge) < dist[state.id]!) {
-        dist[state.id] = cost(edge);
-        queue.push(state.id);
+      if (edge.target.kind !== 'state' && accept(edge.target)) {
+        const c = cost(edge);
+        if (c < dist[state.id]!) {
+          dist[state.id] = c;
+          (buckets[c] ??= []).push(state.id);
+        }
       }
     }
   }
-  // Costs are 0 or 1: relaxing until nothing changes stays linear in practice.
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    for (const { from, edge } of into[id]!) {
-      const via = dist[id]! + cost(edge);
-      if (via < dist[from]!) {
-        dist[from] = via;
-        queue.push(from);
+  const done = new Uint8Array(graph.states.length);
+  for (let d = 0; d < buckets.length; d++) {
+    const bucket = buckets[d];
+    if (!bucket) continue;
+    for (let i = 0; i < bucket.length; i++) {
+      const id = bucket[i]!;
+      if (done[id] || dist[id]! < d) continue;
+      done[id] = 1;
+      for (let k = into.start[id]!; k < into.start[id + 1]!; k++) {
+        const from = into.from[k]!;
+        const via = d + cost(into.edges[k]!);
+        if (via < dist[from]!) {
+          dist[from] = via;
+          (buckets[via] ??= []).push(from);
+        }
       }
     }
   }
   return dist;
+}
+
+/** The edges into each state, built once per graph (the searches ask for distances several times): state i's are `edges[start[i]..start[i+1])`, from `from[...]`. */
+interface Incoming {
+  start: Int32Array;
+  from: Int32Array;
+  edges: Edge[];
+}
+const incomingOf = new WeakMap<StateGraph, Incoming>();
+function incoming(graph: StateGraph): Incoming {
+  const n = graph.states.length;
+  const cached = incomingOf.get(graph);
+  if (cached && cached.start.length === n + 1) return cached;
+  const start = new Int32Array(n + 1);
+  for (const state of graph.states) for (const edge of state.edges) if (edge.target.kind === 'state') start[edge.target.state + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const from = new Int32Array(start[n]!);
+  const edges = new Array<Edge>(start[n]!);
+  for (const state of graph.states) {
+    for (const edge of state.edges) {
+      if (edge.target.kind !== 'state') continue;
+      const at = fill[edge.target.state]!++;
+      from[at] = state.id;
+      edges[at] = edge;
+    }
+  }
+  const built = { start, from, edges };
+  incomingOf.set(graph, built);
+  return built;
 }
 
 /** A finished path found by the search, with the score its figures give. */
@@ -433,20 +610,8 @@ export function searchScores(graph: StateGraph, options: SearchOptions = {}): Se
   const maxFront = options.maxFront ?? 32;
   const terms = endingTerms(graph.scenario, rubric);
   // Many edges make the same decision (same node, choice, tags and mood change): assess each once.
-  const deltas = new Map<Edge, Delta>();
-  const byDecision = new Map<string, Delta>();
-  const deltaFor = (edge: Edge): Delta => {
-    let delta = deltas.get(edge);
-    if (!delta) {
-      delta = byDecision.get(edge.decisionKey);
-      if (!delta) {
-        delta = deltaOf(graph.scenario, edge.decision, rubric);
-        byDecision.set(edge.decisionKey, delta);
-      }
-      deltas.set(edge, delta);
-    }
-    return delta;
-  };
+  const byDecision: (Delta | undefined)[] = [];
+  const deltaFor = (edge: Edge): Delta => (byDecision[edge.decisionId] ??= deltaOf(graph.scenario, edge.decision, rubric));
   let labels = 0;
   let merged = 0;
   let capped = false;
@@ -505,14 +670,23 @@ export function searchScores(graph: StateGraph, options: SearchOptions = {}): Se
   };
 
   // What an ending adds (adjustment minus rating cost); the best ones, and the best of the rest.
+  const bonusCache = new Map<EdgeTarget, number>();
   const bonusOf = (target: EdgeTarget): number => {
-    if (target.kind !== 'end') return terms(null).outcomeAdjustment;
-    const t = terms(target.ending);
-    return t.outcomeAdjustment - t.ratingCost;
+    let bonus = bonusCache.get(target);
+    if (bonus === undefined) {
+      const t = terms(target.kind === 'end' ? target.ending : null);
+      bonus = target.kind === 'end' ? t.outcomeAdjustment - t.ratingCost : t.outcomeAdjustment;
+      bonusCache.set(target, bonus);
+    }
+    return bonus;
   };
-  const bonuses = graph.states.flatMap((st) => st.edges.filter((e) => e.target.kind !== 'state').map((e) => bonusOf(e.target)));
-  const endingBonus = bonuses.length > 0 ? Math.max(...bonuses) : 0;
-  const otherBonus = Math.max(-Infinity, ...bonuses.filter((b) => b < endingBonus));
+  // (A loop, not Math.max(...list): a large graph has more ending edges than a call may take arguments.)
+  const bonuses = new Set<number>();
+  for (const st of graph.states) for (const e of st.edges) if (e.target.kind !== 'state') bonuses.add(bonusOf(e.target));
+  let endingBonus = bonuses.size > 0 ? -Infinity : 0;
+  for (const b of bonuses) endingBonus = Math.max(endingBonus, b);
+  let otherBonus = -Infinity;
+  for (const b of bonuses) if (b < endingBonus) otherBonus = Math.max(otherBonus, b);
   const counted = (edge: Edge): number => (deltaFor(edge).counted ? 1 : 0);
   const dist = distancesToEnd(graph, () => true, counted);
   const distBestCounted = distancesToEnd(graph, (target) => bonusOf(target) >= endingBonus, counted);

@@ -10,7 +10,7 @@ import { isAutoFailTag, isGoodTag, isTrustRuiner, type BehaviourTag } from '../s
 import { DEFAULT_NAIVE_LIMITS, gamedPolicies, limitOf, naiveReport, NAIVE_POLICY_DESCRIPTIONS, type NaiveLimits, type NaiveReport } from './naive.ts';
 
 export interface AnalysisWarning {
-  code: 'no-learning-all-good' | 'no-learning-all-bad' | 'tag-mood-contradiction' | 'paths-capped' | 'ending-unreachable' | 'dead-end';
+  code: 'no-learning-all-good' | 'no-learning-all-bad' | 'tag-mood-contradiction' | 'paths-capped' | 'ending-unreachable' | 'dead-end' | 'analysis-limited';
   severity: 'warning' | 'info';
   nodeId?: string;
   choiceId?: string;

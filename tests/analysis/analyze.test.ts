@@ -59,8 +59,8 @@ describe('analyzeScenario', () => {
 
   it('reports endings, behaviours and rewarded tags', () => {
     expect(report.endings).toEqual([
-      { nodeId: 'replace', outcome: 'resolved', reachable: true },
-      { nodeId: 'manager', outcome: 'escalated', reachable: true },
+      { nodeId: 'replace', outcome: 'resolved', reach: 'reachable' },
+      { nodeId: 'manager', outcome: 'escalated', reach: 'reachable' },
     ]);
     expect(report.walkOutReachable).toBe(true);
     // impatience: interrupting `arrival`, or rushing its venting with `policy`.
@@ -95,7 +95,7 @@ describe('analyzeScenario', () => {
 
   it('says when its work bound stops the score search, and keeps endings exact whatever the bound', () => {
     const small = analyzeScenario(kettle, { maxPaths: 1 });
-    expect(small.endings.every((e) => e.reachable)).toBe(true);
+    expect(small.endings.every((e) => e.reach === 'reachable')).toBe(true);
     expect(small.behaviours).toEqual(report.behaviours);
     if (small.paths.capped) expect(small.warnings.some((w) => w.code === 'paths-capped')).toBe(true);
     expect(small.best!.overall).toBeLessThanOrEqual(report.best!.overall);

@@ -49,7 +49,7 @@ describe('branch loop', () => {
   it('is an unresolved ending for the analyzer too, not a dead end', () => {
     const report = analyzeScenario(rounds);
     expect(report.warnings.filter((w) => w.code === 'dead-end')).toEqual([]);
-    expect(report.endings).toEqual([{ nodeId: 'done', outcome: 'resolved', reachable: true }]);
+    expect(report.endings).toEqual([{ nodeId: 'done', outcome: 'resolved', reach: 'reachable' }]);
     const graph = buildStateGraph(rounds);
     expect(graph.stuckAt).toEqual(new Set());
     expect(graph.endNodes).toEqual(new Set(['round-one', 'done', 'hello']));

@@ -89,6 +89,30 @@ describe('calm-desk analyze', () => {
     expect(summary.stdout).toMatch(/judging\s+1 {2}parcel-counter/);
   });
 
+  it('says in plain words when the analysis is limited, and what "not proven" means', async () => {
+    const io = fakeIO();
+    expect(await main(['analyze', fixture, '--max-states', '3', '--runs', '5'], io)).toBe(0);
+    expect(io.stdout).toMatch(/LIMITED: this scenario has more conversation states than the analysis explores; it explored 3 of them/);
+    expect(io.stdout).toContain('cover that explored part only');
+    expect(io.stdout).toContain('"not proven" means');
+    expect(io.stdout).toContain('fewer flags');
+    expect(io.stdout).toMatch(/Score range: .* over the 3 conversation states explored/);
+    expect(io.stdout).toMatch(/gone\s+walked-out\s+not proven/);
+    expect(io.stdout).toMatch(/sorted\s+resolved\s+reachable/);
+    const json = fakeIO();
+    expect(await main(['analyze', fixture, '--max-states', '3', '--runs', '5', '--format', 'json'], json)).toBe(0);
+    const { report } = JSON.parse(json.stdout).files[0];
+    expect(report).toMatchObject({ limited: true, states: 3, budget: { states: 3 } });
+    expect(report.endings.find((e: { nodeId: string }) => e.nodeId === 'gone').reach).toBe('not-proven');
+    const summary = fakeIO();
+    expect(await main(['analyze', fixture, '--max-states', '3', '--runs', '5', '--summary'], summary)).toBe(0);
+    expect(summary.stdout).toMatch(/parcel-counter\s+en\s+\S+\?/);
+    expect(summary.stdout).toContain('? = limited');
+    const bad = fakeIO();
+    expect(await main(['analyze', fixture, '--max-states', '0'], bad)).toBe(2);
+    expect(bad.stderr).toContain('--max-states must be at least 1.');
+  });
+
   it('fails clearly on a broken file', async () => {
     const io = fakeIO();
     expect(await main(['analyze', 'tests/fixtures/transcripts/patient.yaml'], io)).toBe(1);

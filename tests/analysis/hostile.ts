@@ -11,10 +11,18 @@ const GOOD = ['empathy', 'listening', 'composure', 'expertise', 'honesty', 'clar
 export interface HostileOptions {
   /** Boolean flags set and read by replies (default 0). */
   variables?: number;
+  /**
+   * Independent flags (default false): the skip reply no longer jumps but moves on clearing the
+   * node's flag, and the loop back shows only while the next flag is set, so each of the last
+   * `variables` nodes remembers its own yes/no and the states grow as 2^variables (the worst case
+   * for the analyzer's state budget).
+   */
+  independent?: boolean;
 }
 
 export function hostileScenario(n: number, options: HostileOptions = {}): string {
   const flags = options.variables ?? 0;
+  const independent = options.independent === true && flags > 0;
   const lines = [
     'format: "1.1"',
     `id: hostile-${n}`,
@@ -48,6 +56,10 @@ export function hostileScenario(n: number, options: HostileOptions = {}): string
     const flag = flags > 0 ? `flag${i % flags}` : null;
     const sets = flag ? `, set: { ${flag}: true }` : '';
     const when = flags > 0 ? `when: flag${(i + 1) % flags}, ` : '';
+    const skipReply = independent
+      ? `      - { id: skip, say: "I know this one, let us go on.", tags: [${tag(2)}], mood: 0, next: ${next}, feedback: Skips., set: { ${flag}: false } }`
+      : `      - { id: skip, ${when}say: "I know this one, skip ahead.", tags: [${tag(2)}], mood: 0, next: ${skip}, feedback: Skips. }`;
+    const loopWhen = independent ? when : '';
     lines.push(
       `  n${i}:`,
       '    says:',
@@ -56,8 +68,8 @@ export function hostileScenario(n: number, options: HostileOptions = {}): string
       '    earlyReplies: true',
       '    replies:',
       `      - { id: forward, say: "Let us move on to the next step now.", tags: [${tag(0)}], mood: -5, next: ${next}, feedback: Moves on.${sets} }`,
-      `      - { id: loop, say: "Could you tell me that again?", tags: [${tag(1)}], mood: 5, next: ${back}, feedback: Goes back. }`,
-      `      - { id: skip, ${when}say: "I know this one, skip ahead.", tags: [${tag(2)}], mood: 0, next: ${skip}, feedback: Skips. }`,
+      `      - { id: loop, ${loopWhen}say: "Could you tell me that again?", tags: [${tag(1)}], mood: 5, next: ${back}, feedback: Goes back. }`,
+      skipReply,
       `      - { id: shrug, say: "Not my problem.", tags: [indifference], mood: 10, better: forward, next: gave-up, feedback: Shrugs. }`,
     );
   }

@@ -13,7 +13,7 @@ const scenario = loadScenario(text, 'proto-names.yaml').scenario!;
 describe('analysis with prototype-named variables', () => {
   it('reaches both endings, each only the way the variables allow', () => {
     const report = analyzeScenario(scenario);
-    expect(report.endings.map((e) => [e.nodeId, e.reachable])).toEqual([['done', true], ['missed', true]]);
+    expect(report.endings.map((e) => [e.nodeId, e.reach])).toEqual([['done', 'reachable'], ['missed', 'reachable']]);
     expect(report.best?.endNodeId).toBe('done');
     expect(playScript(scenario, { choices: ['sorry', 'thanks'] }).ok).toBe(true);
     const played = playScript(scenario, { choices: ['sorry', 'thanks'] });

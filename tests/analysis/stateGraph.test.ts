@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildStateGraph, stateKey, type Edge, type StateGraph } from '../../src/analysis/stateGraph.ts';
+import { buildStateGraph, stateKey, UNLIMITED, type Edge, type StateGraph } from '../../src/analysis/stateGraph.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/model.ts';
 import { hostileScenario } from './hostile.ts';
@@ -37,7 +37,7 @@ describe('state graph: moving results between moods (issue 12, item 2)', { timeo
   ])('gives exactly the graph the engine gives when every option is played at every state: %s', (_name, make) => {
     const scenario = make();
     const reused = buildStateGraph(scenario);
-    const played = buildStateGraph(scenario, undefined, { reuse: false });
+    const played = buildStateGraph(scenario, UNLIMITED, { reuse: false });
     expect(shape(reused)).toEqual(shape(played));
     expect(reused.enginePlays).toBeLessThan(played.enginePlays / 3);
   });

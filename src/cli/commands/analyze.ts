@@ -1,5 +1,5 @@
 /** `calm-desk analyze`: score ranges, endings, traps and warnings for scenario files, and the library report. */
-import { analyzeScenario, DEFAULT_MAX_PATHS, type AnalysisReport, type PathSummary } from '../../analysis/analyze.ts';
+import { analyzeScenario, budgetFor, DEFAULT_MAX_PATHS, STATE_BUDGET, type AnalysisReport, type PathSummary } from '../../analysis/analyze.ts';
 import { summarizeLibrary, summarizeNaive, type LibrarySummary, type NaiveLibrarySummary } from '../../analysis/library.ts';
 import { fileFigures, fileMisses, libraryMisses, LIBRARY_TARGETS, translationMisses, type FileFigures } from '../../analysis/libraryChecks.ts';
 import { DEFAULT_RANDOM_RUNS, DEFAULT_SEED, limitOf, naiveReport, NAIVE_POLICIES, NAIVE_POLICY_DESCRIPTIONS, type NaivePolicy, type NaiveReport } from '../../analysis/naive.ts';
@@ -29,6 +29,7 @@ interface Analyzed {
 
 interface AnalyzeRun {
   maxPaths: number;
+  maxStates: number;
   runs: number;
   seed: number;
 }
@@ -59,7 +60,7 @@ async function analyzeFiles(io: CliIO, paths: readonly string[], run: AnalyzeRun
     const rubric = rubricFor(scenario.rubric, await rubricsBeside(io.cwd, target.shown));
     out.push({
       file: target.shown,
-      report: analyzeScenario(scenario, { maxPaths: run.maxPaths, rubric }),
+      report: analyzeScenario(scenario, { maxPaths: run.maxPaths, budget: budgetFor(run.maxStates), rubric }),
       naive: naiveReport(scenario, { runs: run.runs, seed: run.seed, rubric }),
       scenario,
       rubric,
@@ -87,19 +88,30 @@ function renderReport(entry: Analyzed, style: Style): string {
   const lines: string[] = [];
   lines.push(style.bold(`${entry.file}: ${r.scenarioId} (${r.language}) "${escapeControls(r.title)}"`));
   const sample = r.paths.capped ? ` (the search stopped at ${r.paths.maxPaths} labels: the range may be narrower; endings and behaviours are exact)` : '';
-  lines.push(`  Score range: ${r.score ? `${r.score.min}..${r.score.max}` : 'no path ends'} over ${r.states} conversation states${sample}`);
+  if (r.limited) {
+    lines.push(style.yellow(`  LIMITED: this scenario has more conversation states than the analysis explores; it explored ${r.states.toLocaleString('en')} of them, breadth first from the start (--max-states ${r.budget.states}).`));
+    lines.push('  The score range and the best and worst paths below cover that explored part only: the real range may be wider.');
+    lines.push('  "reachable" is proven (a play gets there); "NOT reachable" is proven (no link leads there); "not proven" means the');
+    lines.push('  explored part does not get there and the analysis cannot rule it out. Many variables that replies set independently');
+    lines.push('  multiply the states: use fewer flags, or reset a flag once it has been read, to make the scenario analyzable.');
+  }
+  const over = r.limited ? `over the ${r.states} conversation states explored` : `over ${r.states} conversation states`;
+  lines.push(`  Score range: ${r.score ? `${r.score.min}..${r.score.max}` : 'no path ends'} ${over}${sample}`);
   lines.push(pathLine('best', r.best, style));
   lines.push(pathLine('worst', r.worst, style));
   lines.push(pathLine('worst without auto-fail', r.worstNonAutoFail, style));
   lines.push('  Endings:');
   for (const ending of r.endings) {
-    const mark = ending.reachable ? 'reachable' : style.red('NOT reachable');
+    const mark = ending.reach === 'reachable' ? 'reachable' : ending.reach === 'unreachable' ? style.red('NOT reachable') : style.yellow('not proven');
     lines.push(`    ${pad(ending.nodeId, 24)} ${pad(ending.outcome, 12)} ${mark}`);
   }
   if (r.walkOutReachable) lines.push(`    ${pad('(mood walk-out)', 24)} ${pad('walked-out', 12)} reachable`);
-  const traps = TRUST_RUINERS.map((t) => `${t} ${r.behaviours[t] ? 'yes' : style.dim('no')}`).join(', ');
-  lines.push(`  Trust-ruiners a trainee can commit: ${traps}${r.autoFailReachable ? '; an auto-fail path exists' : ''}`);
-  lines.push(`  Good tags rewarded: ${r.goodTagsRewarded.join(', ') || style.dim('none')}`);
+  else if (r.notProven.walkOut) lines.push(`    ${pad('(mood walk-out)', 24)} ${pad('walked-out', 12)} ${style.yellow('not proven')}`);
+  const trap = (t: (typeof TRUST_RUINERS)[number]): string => (r.behaviours[t] ? 'yes' : r.notProven.behaviours.includes(t) ? style.yellow('not proven') : style.dim('no'));
+  const autoFail = r.autoFailReachable ? '; an auto-fail path exists' : r.notProven.autoFail ? '; an auto-fail path is not proven either way' : '';
+  lines.push(`  Trust-ruiners a trainee can commit: ${TRUST_RUINERS.map((t) => `${t} ${trap(t)}`).join(', ')}${autoFail}`);
+  const unproven = r.notProven.goodTags.length > 0 ? `; not proven: ${r.notProven.goodTags.join(', ')}` : '';
+  lines.push(`  Good tags rewarded: ${r.goodTagsRewarded.join(', ') || style.dim('none')}${unproven}`);
   lines.push(...renderNaive(entry, style));
   if (r.warnings.length > 0) {
     lines.push('  Warnings:');
@@ -185,9 +197,9 @@ function renderSummary(entries: readonly Analyzed[], library: LibrarySummary, st
   const lines = [style.bold(`${pad('scenario', idWidth)}  lang  range    best  worst*  endings  ${trapHead}  auto-fail`)];
   for (const entry of ok) {
     const r = entry.report!;
-    const reached = r.endings.filter((e) => e.reachable).length;
-    const traps = TRUST_RUINERS.map((t) => pad(r.behaviours[t] ? 'yes' : '-', 5)).join(' ');
-    const range = r.score ? `${r.score.min}..${r.score.max}` : 'n/a';
+    const reached = r.endings.filter((e) => e.reach === 'reachable').length;
+    const traps = TRUST_RUINERS.map((t) => pad(r.behaviours[t] ? 'yes' : r.notProven.behaviours.includes(t) ? '?' : '-', 5)).join(' ');
+    const range = `${r.score ? `${r.score.min}..${r.score.max}` : 'n/a'}${r.limited ? '?' : ''}`;
     const endings = `${reached}/${r.endings.length}${r.walkOutReachable ? '+w' : ''}`;
     lines.push(
       `${pad(r.scenarioId, idWidth)}  ${pad(r.language, 4)}  ${pad(range, 7)}  ${padLeft(r.best?.overall ?? '-', 4)}  ${padLeft(r.worstNonAutoFail?.overall ?? '-', 6)}  ${pad(endings, 7)}  ${traps}  ${r.autoFailReachable ? 'yes' : '-'}`,
@@ -195,6 +207,7 @@ function renderSummary(entries: readonly Analyzed[], library: LibrarySummary, st
   }
   for (const entry of entries.filter((e) => !e.report)) lines.push(`${pad(entry.file, idWidth)}  ${style.red('cannot analyze: run calm-desk lint on it')}`);
   lines.push(style.dim('worst* = worst path without auto-fail; endings = reachable/total, +w = a mood walk-out is possible'));
+  if (ok.some((e) => e.report!.limited)) lines.push(style.dim('? = limited: the scenario has more states than the analysis explores; figures cover the explored part, ? traps are not proven either way (see `calm-desk analyze <file>`)'));
   lines.push('');
   lines.push(style.bold(`Library: ${library.scenarios} scenario ids (${Object.entries(library.idsByLanguage).map(([l, ids]) => `${ids.length} in ${l}`).join(', ')})`));
   lines.push('  Trust-ruiners as live traps (scenarios):');
@@ -219,7 +232,7 @@ async function renderChecks(io: CliIO, entries: readonly Analyzed[], run: Analyz
     lines.push(`  best path ${f.analysis.best?.overall ?? '-'} (needs ≥ ${LIBRARY_TARGETS.bestAtLeast}); naive means ${NAIVE_POLICIES.map((p) => `${NAIVE_HEAD[p]} ${f.naive.policies[p].mean}`).join(', ')}`);
     lines.push(`  single trust-ruiner on the best path: ${f.slips.length} tried, highest ${slipMax ?? '-'}, ${slipsTop} in the top band (≥ ${LIBRARY_TARGETS.topBand})`);
     lines.push(`  best reply is the longest at ${f.longestBest.longest.length} of ${f.longestBest.nodes} decision nodes (at most ${Math.floor(f.longestBest.nodes * LIBRARY_TARGETS.longestBestShare)}); best reply positions ${Object.values(f.bestPositions).join(' ')}`);
-    lines.push(`  endings reachable ${f.analysis.endings.filter((x) => x.reachable).length}/${f.analysis.endings.length}; replies without feedback ${f.missingFeedback.length}; facilitator claims ${f.claims.map((c) => `"${c.quote}" ${c.agrees ? 'ok' : `≠ ${c.engine}`}`).join(', ') || 'none'}`);
+    lines.push(`  endings reachable ${f.analysis.endings.filter((x) => x.reach === 'reachable').length}/${f.analysis.endings.length}${f.analysis.limited ? ` (limited: ${f.analysis.states} states explored)` : ''}; replies without feedback ${f.missingFeedback.length}; facilitator claims ${f.claims.map((c) => `"${c.quote}" ${c.agrees ? 'ok' : `≠ ${c.engine}`}`).join(', ') || 'none'}`);
     const found = fileMisses(f);
     // A translation beside the file is compared even when it was not named.
     const sibling = await siblingTranslation(io, e);
@@ -255,6 +268,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     format: { type: 'string' },
     summary: { type: 'boolean' },
     'max-paths': { type: 'string' },
+    'max-states': { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string' },
     checks: { type: 'boolean' },
@@ -262,11 +276,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const format = choiceOption(values.format, '--format', ['text', 'json'] as const, 'text');
   const maxPaths = integerOption(values['max-paths'], '--max-paths') ?? DEFAULT_MAX_PATHS;
   if (maxPaths < 1) throw new UsageError('--max-paths must be at least 1.');
+  const maxStates = integerOption(values['max-states'], '--max-states') ?? STATE_BUDGET;
+  if (maxStates < 1) throw new UsageError('--max-states must be at least 1.');
   const runs = integerOption(values.runs, '--runs') ?? DEFAULT_RANDOM_RUNS;
   if (runs < 1) throw new UsageError('--runs must be at least 1.');
   const seed = integerOption(values.seed, '--seed') ?? DEFAULT_SEED;
   if (positionals.length === 0) throw new UsageError('analyze needs a scenario file or folder, e.g. `calm-desk analyze scenarios/kettle-returned-twice.en.yaml`.');
-  const options: AnalyzeRun = { maxPaths, runs, seed };
+  const options: AnalyzeRun = { maxPaths, maxStates, runs, seed };
   const entries = await analyzeFiles(io, positionals, options);
   if (entries.length === 0) throw new UsageError(`No scenario files (*.yaml, *.yml) found in ${positionals.join(', ')}.`);
   const library = summarizeLibrary(entries.flatMap((e) => (e.report ? [e.report] : [])));
@@ -295,7 +311,7 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'Score ranges, endings, trust-ruiner traps and warnings for scenarios',
   help: `Usage: calm-desk analyze <files or folders...> [--summary] [--checks] [--format text|json]
-                         [--runs N] [--seed N] [--max-paths N]
+                         [--runs N] [--seed N] [--max-paths N] [--max-states N]
 
 Walks each scenario's state graph (every visible reply, answering while the customer talks where
 the node allows it, staying silent) and plays it with naive players through the real machine and
@@ -321,6 +337,11 @@ Options:
   --seed N         Seed of the random runs (default ${DEFAULT_SEED})
   --max-paths N    Work bound of the score search (default ${DEFAULT_MAX_PATHS} labels; the report says
                    when it stopped it). Reachability of endings is exact whatever the bound.
+  --max-states N   Conversation states the analysis explores (default ${STATE_BUDGET}, which keeps it
+                   under about 2 s; the replies it plays out grow in proportion). A scenario that
+                   needs more is reported as LIMITED: its score range
+                   covers the explored part, and an ending it did not reach is "not proven" unless
+                   no link leads there. "reachable" and "NOT reachable" are always exact.
 
 Exit codes: 0 analyzed, 1 a file could not be loaded (run \`calm-desk lint\`) or --checks found a miss, 2 usage error.
 
