@@ -10,17 +10,20 @@
  * Options: `--runs N` cold loads of each page (default 7), `--no-build` measure dist/ as it is,
  * `--node-only` only the steps that need no browser (analyze time against scenario size, the loader),
  * `--memory N` conversations of the repeated scenario (0 skips the memory step),
- * `--memory-only` only the memory step (with the build, or of the built game in `--dist DIR`).
+ * `--memory-only` only the memory step (with the build, or of the built game in `--dist DIR`),
+ * `--lighthouse PATH` (or env LIGHTHOUSE_BIN) also runs the real Lighthouse, 3 desktop runs,
+ * `--lighthouse-only` only those runs (see bench/measure/lighthouse.ts; Lighthouse is not a dependency).
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../tests/e2e/harness/browser.ts';
+import { CHROMIUM_PATH, launchBrowser } from '../tests/e2e/harness/browser.ts';
 import { serveStatic, type StaticServer } from '../tests/e2e/harness/static-server.ts';
 import { growthFigures, measureAnalyzeGrowth } from './analyzeGrowth.ts';
 import { BUILD_DIRS, buildBoth } from './build.ts';
 import { measureConversation } from './measure/conversation.ts';
+import { LIGHTHOUSE_HINT, findLighthouse, medianRun, runLighthouse, type LighthouseRun } from './measure/lighthouse.ts';
 import { coldLoad, firstScreenBytes, type ColdLoad } from './measure/load.ts';
 import { measureLoader } from './measure/loader.ts';
 import { measureMemory } from './measure/memory.ts';
@@ -39,16 +42,23 @@ interface Options {
   memoryOnly: boolean;
   /** A built game to measure instead of building one (`--dist DIR`). */
   dist: string | null;
+  /** The Lighthouse program given by `--lighthouse PATH` (else LIGHTHOUSE_BIN is used). */
+  lighthouse: string | null;
+  lighthouseOnly: boolean;
 }
+
+const LIGHTHOUSE_RUNS = 3;
 
 /** Runs the benchmark; returns the process exit code (0 measured, 1 could not measure, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (options === null) {
-    console.error('usage: npm run bench -- [--runs N] [--no-build] [--node-only] [--memory N] [--memory-only [--dist DIR]]');
+    console.error('usage: npm run bench -- [--runs N] [--no-build] [--node-only] [--memory N] [--memory-only [--dist DIR]] [--lighthouse PATH] [--lighthouse-only]');
     return 2;
   }
+  const lighthouse = findLighthouse(options.lighthouse, process.env);
   if (options.memoryOnly) return memoryOnly(options);
+  if (options.lighthouseOnly) return lighthouseOnly(options, lighthouse);
   console.log('Analyze time against scenario size (in this process, no browser)…');
   const analyzeGrowth = measureAnalyzeGrowth();
   console.log(`\n${formatTable(growthFigures(analyzeGrowth))}\n`);
@@ -69,11 +79,14 @@ export async function main(argv: string[]): Promise<number> {
   const browser = await launchBrowser();
   try {
     const figures = await measureAll(browser, app, hello, options.runs, options.memory);
+    const real = lighthouse === null ? null : await measureLighthouse(lighthouse, app.url);
+    if (real !== null) figures.table.push(...real.table);
     const load = loadavg().map((value) => round(value, 1));
     console.log(`\nCalm Desk benchmark: ${cpus().length} CPUs, load average ${load.join(' ')}, headless Chromium, software WebGL\n`);
     console.log(formatTable(figures.table));
     console.log('\nTimings depend on the machine: a busy CPU or software rendering slows both pages; the ratio is the fair figure.');
-    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, goals: GOALS, ...figures, analyzeGrowth });
+    if (lighthouse === null) console.log(`The Lighthouse score above is an estimate. ${LIGHTHOUSE_HINT}`);
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, goals: GOALS, ...figures, lighthouse: real?.data ?? null, analyzeGrowth });
     console.log(`\nResults written to ${file}`);
     return 0;
   } catch (error) {
@@ -86,12 +99,18 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function parseOptions(argv: string[]): Options | null {
-  const options: Options = { runs: 7, build: true, nodeOnly: false, memory: 50, memoryOnly: false, dist: null };
+  const options: Options = { runs: 7, build: true, nodeOnly: false, memory: 50, memoryOnly: false, dist: null, lighthouse: null, lighthouseOnly: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
     else if (arg === '--node-only') options.nodeOnly = true;
     else if (arg === '--memory-only') options.memoryOnly = true;
+    else if (arg === '--lighthouse-only') options.lighthouseOnly = true;
+    else if (arg === '--lighthouse') {
+      const bin = argv[(i += 1)];
+      if (!bin) return null;
+      options.lighthouse = bin;
+    }
     else if (arg === '--dist') {
       const dist = argv[(i += 1)];
       if (!dist) return null;
@@ -131,6 +150,54 @@ async function memoryOnly(options: Options): Promise<number> {
     await browser.close();
     await app.close();
   }
+}
+
+/** `--lighthouse-only`: builds (unless `--no-build`) and runs the real Lighthouse alone. */
+async function lighthouseOnly(options: Options, lighthouse: string | null): Promise<number> {
+  if (lighthouse === null) {
+    console.error(`bench: no Lighthouse to run. ${LIGHTHOUSE_HINT}`);
+    return 1;
+  }
+  const appDir = options.dist ?? (options.build ? buildBoth(ROOT, false) : join(ROOT, BUILD_DIRS.dist));
+  const app = await serveStatic(appDir);
+  try {
+    const real = await measureLighthouse(lighthouse, app.url);
+    if (real === null) return 1;
+    const load = loadavg().map((value) => round(value, 1));
+    console.log(`\nCalm Desk in Lighthouse: ${cpus().length} CPUs, load average ${load.join(' ')}\n`);
+    console.log(formatTable(real.table));
+    const file = await writeResults(ROOT, { date: new Date().toISOString(), cpus: cpus().length, loadAverage: load, goals: GOALS, lighthouse: real.data });
+    console.log(`\nResults written to ${file}`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+/** The real Lighthouse's figures (median of its runs), or null (with the reason printed) when it could not run. */
+async function measureLighthouse(bin: string, url: string): Promise<{ table: Figure[]; data: { runs: LighthouseRun[]; median: LighthouseRun } } | null> {
+  console.log(`Lighthouse (${bin}): ${LIGHTHOUSE_RUNS} desktop runs…`);
+  let runs: LighthouseRun[];
+  try {
+    runs = await runLighthouse(bin, url, LIGHTHOUSE_RUNS, CHROMIUM_PATH);
+  } catch (error) {
+    console.error(`bench: Lighthouse could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+  const mid = medianRun(runs);
+  const spreadOf = (pick: (run: LighthouseRun) => number) => `${Math.min(...runs.map(pick))}–${Math.max(...runs.map(pick))}`;
+  const table: Figure[] = [
+    { name: 'Lighthouse desktop performance: median', value: mid.performance, unit: '', goal: GOALS.lighthouse, atLeast: true,
+      note: `${runs.length} runs (${spreadOf((run) => run.performance)})${mid.findings.length > 0 ? `; ${mid.findings.join('; ')}` : ''}` },
+    { name: 'Lighthouse first contentful paint: median', value: round(mid.fcpMs, 0), unit: 'ms', goal: GOALS.firstPaintMs, note: `${spreadOf((run) => round(run.fcpMs, 0))} ms` },
+    { name: 'Lighthouse largest contentful paint: median', value: round(mid.lcpMs, 0), unit: 'ms', goal: GOALS.lcpMs, note: mid.lcpElement },
+    { name: 'Lighthouse total blocking time: median', value: round(mid.tbtMs, 0), unit: 'ms', goal: GOALS.tbtMs, note: 'grows with the machine\'s load' },
+    { name: 'Lighthouse cumulative layout shift: median', value: round(mid.cls, 3), unit: '', goal: 0.1 },
+    { name: 'Lighthouse speed index: median', value: round(mid.speedIndexMs, 0), unit: 'ms', goal: null },
+    { name: 'Lighthouse accessibility: median', value: mid.accessibility, unit: '', goal: 100, atLeast: true },
+    { name: 'Lighthouse best practices: median', value: mid.bestPractices, unit: '', goal: 100, atLeast: true },
+  ];
+  return { table, data: { runs, median: mid } };
 }
 
 async function measureMemorySteps(browser: Browser, url: string, repeats: number): Promise<{ table: Figure[]; data: object | null }> {

@@ -3,7 +3,8 @@
  * send PageDown/PageUp, the arrow keys, B or a period; a keyboard does the rest.
  *
  * B is both "reply B" and a clicker's "blank the screen": while replies are on screen (or a vote
- * runs) B is reply B, otherwise it blanks; the period always blanks.
+ * runs) B is reply B, otherwise it blanks; the period always blanks. On a blanked screen B and the
+ * period always bring the picture back (the room cannot see the replies, so B is not a reply then).
  */
 import type { RoomCommand } from './commands.ts';
 
@@ -17,6 +18,8 @@ export interface KeyContext {
   repliesOpen: boolean;
   voteOpen: boolean;
   screen: 'conversation' | 'summary';
+  /** The projector is blanked. */
+  blank?: boolean;
 }
 
 const LETTERS = ['a', 'b', 'c', 'd'];
@@ -30,6 +33,7 @@ export function keyAction(key: string, context: KeyContext): KeyAction {
     if (k === 'Backspace') return { command: { type: 'vote.backspace' } };
     if (k === 'v') return { command: { type: 'vote.cancel' } };
   }
+  if (context.blank && (k === 'b' || k === '.')) return { command: { type: 'blank' } };
   const letter = LETTERS.indexOf(k);
   if (letter >= 0 && (context.repliesOpen || context.voteOpen) && context.screen === 'conversation') {
     return { command: { type: 'letter', index: letter } };

@@ -34,7 +34,10 @@ export interface TrainerReplyView {
 export interface TrainerControl {
   command: string;
   label: string;
+  /** The keys, as shown on the button: "P", "B or .". */
   keys: string;
+  /** The key announced to assistive tech (aria-keyshortcuts) when it is not the first of `keys`. */
+  shortcut?: string;
   pressed?: boolean;
   disabled?: boolean;
 }
@@ -163,7 +166,7 @@ export function presentRoomPresenter(input: RoomPresenterInput, t: Translate): R
       { command: 'stepBack', label: t('room.stepBack'), keys: '←', disabled: decision === 0 },
       { command: 'next', label: t('room.next'), keys: 'PageDown' },
       { command: 'hotSeat', label: t('room.hotSeat'), keys: 'H', pressed: session.hotSeat },
-      { command: 'blank', label: t('room.blank'), keys: 'B .', pressed: session.blank },
+      { command: 'blank', label: t('room.blank'), keys: t('room.blankKeys'), shortcut: '.', pressed: session.blank },
       { command: 'help', label: t('room.help'), keys: '?', pressed: session.help },
       { command: 'summary', label: t('room.summary'), keys: 'S', disabled: !ended },
     ],

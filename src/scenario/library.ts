@@ -1,6 +1,7 @@
 /**
- * Checks across files: two files claiming the same scenario and language, translations whose
- * node or reply ids drifted apart, and bundled files not named `<id>.<language>.yaml`.
+ * Checks across files: two files claiming the same scenario and language (also a scenario file
+ * and a translation file, `<id>.<language>.yaml` beside `<id>.<language>.tr.yaml`), translations
+ * whose node or reply ids drifted apart, and bundled files not named `<id>.<language>.yaml`.
  */
 import { parseDocument } from 'yaml';
 import { diagnostic, FILE_START } from './diagnostics.ts';
@@ -34,12 +35,54 @@ function locator(text: string | undefined): Loaded['locate'] {
   };
 }
 
-/** Library-level diagnostics for a set of loaded files (files that failed to load are skipped). */
-export function checkLibrary(files: readonly LibraryFile[]): Diagnostic[] {
-  const loaded: Loaded[] = files
+/**
+ * Library-level diagnostics for a set of loaded files (files that failed to load are skipped).
+ * `translated` are the scenarios loaded from translation files (`<id>.<language>.tr.yaml`, with
+ * the translation file's text): checked only for clashes with a scenario file or each other.
+ */
+export function checkLibrary(files: readonly LibraryFile[], translated: readonly LibraryFile[] = []): Diagnostic[] {
+  const loaded = loadedOf(files);
+  return [...duplicates(loaded), ...translations(loaded), ...fileNames(loaded), ...clashes(loaded, loadedOf(translated))];
+}
+
+function loadedOf(files: readonly LibraryFile[]): Loaded[] {
+  return files
     .filter((file) => file.result.scenario !== null)
     .map((file) => ({ fileName: file.fileName, scenario: file.result.scenario!, locate: locator(file.text) }));
-  return [...duplicates(loaded), ...translations(loaded), ...fileNames(loaded)];
+}
+
+const baseName = (file: string): string => file.replace(/^.*[/\\]/, '');
+
+/**
+ * A translation file that gives a scenario in a language another file already has: the game
+ * would list both (two cards, one scenario id), so the trainer keeps one. Reported on the
+ * translation file, at its `to:`.
+ */
+function clashes(files: Loaded[], translated: Loaded[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, Loaded>();
+  const keyOf = (file: Loaded) => `${file.scenario.id}\u0000${file.scenario.language}`;
+  for (const file of files) if (!first.has(keyOf(file))) first.set(keyOf(file), file);
+  for (const file of translated) {
+    const key = keyOf(file);
+    const other = first.get(key);
+    if (!other) {
+      first.set(key, file);
+      continue;
+    }
+    const mine = baseName(file.fileName);
+    const theirs = baseName(other.fileName);
+    out.push(
+      diagnostic(
+        'CD401',
+        file.fileName,
+        file.locate(['to'], 'value'),
+        `Scenario \`${file.scenario.id}\` in language \`${file.scenario.language}\` is already given by ${other.fileName}, and this file translates it again: the game would list both.`,
+        `Keep one: delete ${theirs} to play this translation, or delete ${mine} to keep ${theirs}.`,
+      ),
+    );
+  }
+  return out;
 }
 
 function duplicates(files: Loaded[]): Diagnostic[] {

@@ -14,7 +14,7 @@
  */
 import { isMap, parse, parseDocument, stringify } from 'yaml';
 import { compareDiagnostics, diagnostic, FILE_START, hasErrors } from './diagnostics.ts';
-import type { Diagnostic, Range } from './diagnostics.ts';
+import type { Diagnostic, Position, Range } from './diagnostics.ts';
 import { loadScenario, normalizeLineEnds } from './load.ts';
 import type { Scenario } from './model.ts';
 import { prescanDiagnostic } from './prescan-diagnostic.ts';
@@ -51,64 +51,66 @@ export interface SourceText {
   /** The entry key inside the section, e.g. `says.0` or `replies.check.feedback`. */
   key: string;
   text: string;
+  /** Where the text is in the scenario's raw data, e.g. `['nodes', 'hello', 'says', 0]`. */
+  path: readonly (string | number)[];
   /** Puts a translated text in its place in the raw data. */
   set(data: Record<string, unknown>, text: string): void;
 }
 
 type Raw = Record<string, unknown>;
+type Path = readonly (string | number)[];
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const EXPRESSION_KEYS = new Set<string>(EXPRESSIONS);
 
-/** Texts of a customer line, whichever of its three forms it is written in. */
-function lineTexts(out: SourceText[], section: string, key: string, get: (data: Raw) => unknown, put: (data: Raw, value: unknown) => void, value: unknown): void {
-  if (typeof value === 'string') {
-    out.push({ section, key, text: value, set: (data, text) => put(data, text) });
-  } else if (isRecord(value)) {
-    const keys = Object.keys(value);
-    if (typeof value.say === 'string') {
-      out.push({ section, key, text: value.say, set: (data, text) => ((get(data) as Raw).say = text) });
-      if (typeof value.action === 'string') out.push({ section, key: `${key}.action`, text: value.action, set: (data, text) => ((get(data) as Raw).action = text) });
-    } else if (keys.length === 1 && EXPRESSION_KEYS.has(keys[0]!) && typeof value[keys[0]!] === 'string') {
-      const face = keys[0]!;
-      out.push({ section, key, text: value[face] as string, set: (data, text) => ((get(data) as Raw)[face] = text) });
-    }
-  }
-}
-
-function field(out: SourceText[], section: string, key: string, owner: (data: Raw) => Raw | undefined, name: string, value: unknown): void {
-  if (typeof value === 'string') out.push({ section, key, text: value, set: (data, text) => void (owner(data)![name] = text) });
-}
-
-const at = (data: Raw, ...path: (string | number)[]): Raw | undefined => {
+const at = (data: Raw, ...path: Path): Raw | undefined => {
   let node: unknown = data;
   for (const step of path) node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
   return isRecord(node) || Array.isArray(node) ? (node as Raw) : undefined;
 };
 
-/** Lines of a `says:` list (a node's, or an interruption rule's). */
-function saysTexts(out: SourceText[], section: string, prefix: string, path: (string | number)[], says: unknown): void {
-  if (!Array.isArray(says)) return;
-  says.forEach((line, i) =>
-    lineTexts(out, section, `${prefix}${i}`, (d) => at(d, ...path, i)!, (d, v) => ((at(d, ...path) as unknown as unknown[])[i] = v), line),
-  );
+/** A text at `path`, when the value there is one. */
+function field(out: SourceText[], section: string, key: string, path: Path, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const parent = path.slice(0, -1);
+  const name = path[path.length - 1]!;
+  out.push({ section, key, text: value, path, set: (data, text) => void ((at(data, ...parent) as Record<string | number, unknown> | undefined)![name] = text) });
 }
 
-/** An `interrupted:` value: one line, or a rule with `says` and `feedback`. */
-function interruptedTexts(out: SourceText[], section: string, prefix: string, path: (string | number)[], value: unknown): void {
-  if (isRecord(value) && Array.isArray(value.says)) {
-    saysTexts(out, section, `${prefix}says.`, [...path, 'says'], value.says);
-    field(out, section, `${prefix}feedback`, (d) => at(d, ...path), 'feedback', value.feedback);
-  } else {
-    const parent = path.slice(0, -1);
-    const name = path[path.length - 1]!;
-    lineTexts(out, section, `${prefix}says.0`, (d) => at(d, ...path)!, (d, v) => (at(d, ...parent)![name as string] = v), value);
+/** Texts of a customer line, whichever of its three forms it is written in. */
+function lineTexts(out: SourceText[], section: string, key: string, path: Path, value: unknown): void {
+  if (typeof value === 'string') {
+    field(out, section, key, path, value);
+  } else if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if (typeof value.say === 'string') {
+      field(out, section, key, [...path, 'say'], value.say);
+      field(out, section, `${key}.action`, [...path, 'action'], value.action);
+    } else if (keys.length === 1 && EXPRESSION_KEYS.has(keys[0]!)) {
+      field(out, section, key, [...path, keys[0]!], value[keys[0]!]);
+    }
   }
 }
 
-function silenceTexts(out: SourceText[], section: string, prefix: string, path: (string | number)[], value: unknown): void {
+/** Lines of a `says:` list (a node's, or an interruption rule's). */
+function saysTexts(out: SourceText[], section: string, prefix: string, path: Path, says: unknown): void {
+  if (!Array.isArray(says)) return;
+  says.forEach((line, i) => lineTexts(out, section, `${prefix}${i}`, [...path, i], line));
+}
+
+/** An `interrupted:` value: one line, or a rule with `says` and `feedback`. */
+function interruptedTexts(out: SourceText[], section: string, prefix: string, path: Path, value: unknown): void {
+  if (isRecord(value) && Array.isArray(value.says)) {
+    saysTexts(out, section, `${prefix}says.`, [...path, 'says'], value.says);
+    field(out, section, `${prefix}feedback`, [...path, 'feedback'], value.feedback);
+  } else {
+    lineTexts(out, section, `${prefix}says.0`, path, value);
+  }
+}
+
+function silenceTexts(out: SourceText[], section: string, prefix: string, path: Path, value: unknown): void {
   if (!isRecord(value)) return;
-  lineTexts(out, section, `${prefix}say`, (d) => at(d, ...path, 'say')!, (d, v) => (at(d, ...path)!.say = v), value.say);
-  field(out, section, `${prefix}feedback`, (d) => at(d, ...path), 'feedback', value.feedback);
+  lineTexts(out, section, `${prefix}say`, [...path, 'say'], value.say);
+  field(out, section, `${prefix}feedback`, [...path, 'feedback'], value.feedback);
 }
 
 /**
@@ -119,15 +121,15 @@ export function sourceTexts(data: unknown): SourceText[] {
   const out: SourceText[] = [];
   if (!isRecord(data)) return out;
   const about = 'about';
-  field(out, about, 'title', (d) => d, 'title', data.title);
-  field(out, about, 'summary', (d) => d, 'summary', data.summary);
-  if (Array.isArray(data.goals)) data.goals.forEach((goal, i) => field(out, about, `goals.${i}`, (d) => at(d, 'goals'), String(i), goal));
-  field(out, about, 'facilitator', (d) => d, 'facilitator', data.facilitator);
-  if (isRecord(data.brief)) for (const k of ['who', 'needs', 'expects', 'background']) field(out, about, `brief.${k}`, (d) => at(d, 'brief'), k, data.brief[k]);
-  if (isRecord(data.customer)) field(out, about, 'customer.name', (d) => at(d, 'customer'), 'name', data.customer.name);
+  field(out, about, 'title', ['title'], data.title);
+  field(out, about, 'summary', ['summary'], data.summary);
+  if (Array.isArray(data.goals)) data.goals.forEach((goal, i) => field(out, about, `goals.${i}`, ['goals', i], goal));
+  field(out, about, 'facilitator', ['facilitator'], data.facilitator);
+  if (isRecord(data.brief)) for (const k of ['who', 'needs', 'expects', 'background']) field(out, about, `brief.${k}`, ['brief', k], data.brief[k]);
+  if (isRecord(data.customer)) field(out, about, 'customer.name', ['customer', 'name'], data.customer.name);
   if (data.silence !== undefined) silenceTexts(out, about, 'silence.', ['silence'], data.silence);
   if (data.interrupted !== undefined) interruptedTexts(out, about, 'interrupted.', ['interrupted'], data.interrupted);
-  if (data.walksOut !== undefined) lineTexts(out, about, 'walksOut', (d) => at(d, 'walksOut')!, (d, v) => (d.walksOut = v), data.walksOut);
+  if (data.walksOut !== undefined) lineTexts(out, about, 'walksOut', ['walksOut'], data.walksOut);
   if (!isRecord(data.nodes)) return out;
   for (const [id, node] of Object.entries(data.nodes)) {
     if (!isRecord(node)) continue;
@@ -136,18 +138,18 @@ export function sourceTexts(data: unknown): SourceText[] {
     if (Array.isArray(node.replies)) {
       node.replies.forEach((reply, i) => {
         if (!isRecord(reply) || typeof reply.id !== 'string') return;
-        const owner = (d: Raw) => at(d, ...path, 'replies', i);
+        const owner = [...path, 'replies', i];
         const prefix = `replies.${reply.id}.`;
-        field(out, id, `${prefix}say`, owner, 'say', reply.say);
-        field(out, id, `${prefix}action`, owner, 'action', reply.action);
-        field(out, id, `${prefix}feedback`, owner, 'feedback', reply.feedback);
-        if (isRecord(reply.better)) field(out, id, `${prefix}better`, (d) => at(d, ...path, 'replies', i, 'better'), 'why', reply.better.why);
+        field(out, id, `${prefix}say`, [...owner, 'say'], reply.say);
+        field(out, id, `${prefix}action`, [...owner, 'action'], reply.action);
+        field(out, id, `${prefix}feedback`, [...owner, 'feedback'], reply.feedback);
+        if (isRecord(reply.better)) field(out, id, `${prefix}better`, [...owner, 'better', 'why'], reply.better.why);
       });
     }
     if (node.silence !== undefined) silenceTexts(out, id, 'silence.', [...path, 'silence'], node.silence);
     if (node.interrupted !== undefined) interruptedTexts(out, id, 'interrupted.', [...path, 'interrupted'], node.interrupted);
-    if (node.comment !== undefined) lineTexts(out, id, 'comment', (d) => at(d, ...path, 'comment')!, (d, v) => (at(d, ...path)!.comment = v), node.comment);
-    field(out, id, 'facilitator', (d) => at(d, ...path), 'facilitator', node.facilitator);
+    if (node.comment !== undefined) lineTexts(out, id, 'comment', [...path, 'comment'], node.comment);
+    field(out, id, 'facilitator', [...path, 'facilitator'], node.facilitator);
   }
   return out;
 }
@@ -366,15 +368,37 @@ export function loadTranslated(sourceText: string | null, sourceFile: string, tr
   const data: unknown = parse(normalizeLineEnds(sourceText), { maxAliasCount: 50 });
   const checks = checkTranslation(tr.translation, tr.map, data, translationFile, sourceFile);
   const applied = applyTranslation(data, tr.translation);
-  const translated = loadScenario(stringify(applied.data, { lineWidth: 0, aliasDuplicateObjects: false }), translationFile);
+  const translatedText = stringify(applied.data, { lineWidth: 0, aliasDuplicateObjects: false });
+  const translated = loadScenario(translatedText, translationFile);
   const diagnostics = [...tr.diagnostics, ...checks];
   if (!translated.scenario) {
     // A translated text broke a limit (too long, empty): report it on the entry it came from where possible.
-    for (const d of translated.diagnostics.filter((x) => x.severity === 'error')) diagnostics.push({ ...d, code: 'CD601', severity: 'error', range: FILE_START, message: `The translated scenario does not load: ${d.message}` });
+    const place = entryOfTranslated(translatedText, applied.data, tr.translation, tr.map);
+    for (const d of translated.diagnostics.filter((x) => x.severity === 'error')) diagnostics.push({ ...d, code: 'CD601', severity: 'error', range: place(d.range), message: `The translated scenario does not load: ${d.message}` });
     return { scenario: null, diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   const scenario: Scenario = applied.untranslated > 0 ? { ...translated.scenario, untranslated: { count: applied.untranslated, language: tr.translation.from } } : translated.scenario;
   return { scenario, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.column <= b.column);
+
+/**
+ * Maps a range in the translated scenario (as loaded from `translatedText`) back to the
+ * translation file: the `text:` of the entry whose translated text it falls in, else the file start.
+ */
+function entryOfTranslated(translatedText: string, data: unknown, translation: Translation, map: SourceMap | null): (range: Range) => Range {
+  const translatedMap = new SourceMap(translatedText, parseDocument(translatedText, { prettyErrors: false, uniqueKeys: false }));
+  const placed = sourceTexts(data)
+    .filter((t) => translation.sections[t.section]?.[t.key] !== undefined)
+    .map((t) => ({ t, key: translatedMap.keyAt(t.path), value: translatedMap.rangeAt(t.path, 'value') }));
+  return (range) => {
+    const hit = placed.find(({ key, value }) => [key, value].some((r) => before(r.start, range.start) && before(range.start, r.end)));
+    if (!hit || !map) return FILE_START;
+    const sectionPath = hit.t.section === 'about' ? ['about'] : ['nodes', hit.t.section];
+    const textPath = [...sectionPath, hit.t.key, 'text'];
+    return map.has(textPath) ? map.rangeAt(textPath, 'value') : entryRange(map, hit.t.section, hit.t.key);
+  };
 }
 
 /**

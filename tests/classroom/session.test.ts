@@ -75,6 +75,12 @@ describe('keys', () => {
     expect(keyAction('B', listening)).toEqual({ command: { type: 'blank' } });
     expect(keyAction('.', deciding)).toEqual({ command: { type: 'blank' } });
   });
+  test('on a blanked screen B brings the picture back, even while replies or a vote are open (the room cannot see them)', () => {
+    expect(keyAction('b', { ...deciding, blank: true })).toEqual({ command: { type: 'blank' } });
+    expect(keyAction('B', { ...deciding, voteOpen: true, blank: true })).toEqual({ command: { type: 'blank' } });
+    expect(keyAction('.', { ...listening, blank: true })).toEqual({ command: { type: 'blank' } });
+    expect(keyAction('a', { ...deciding, blank: true })).toEqual({ command: { type: 'letter', index: 0 } });
+  });
   test('clicker keys: PageDown next, PageUp previous, Left steps back (a page back in the summary)', () => {
     expect(keyAction('PageDown', listening)).toEqual({ command: { type: 'next' } });
     expect(keyAction('PageUp', listening)).toEqual({ command: { type: 'previous' } });

@@ -72,6 +72,10 @@ describe('Classroom mode', () => {
     await presenter.goto(new URL(`?mode=presenter&session=${sessionId}`, inject('baseUrl')).href);
     await waitForScene(presenter, 'RoomPresenter');
     await presenter.getByTestId('trainer-reply-A').waitFor();
+    // A control's keys never break across lines: "Blank screen" may wrap above "(B or .)", never inside it.
+    const keyLines = await presenter.locator('.cd-room-controls .cd-room-control-keys').evaluateAll((spans) => spans.map((span) => `${span.textContent}: ${span.getClientRects().length}`));
+    expect(keyLines).toContain('(B or .): 1');
+    expect(keyLines.filter((line) => !line.endsWith(': 1'))).toEqual([]);
     await shot(presenter, 'presenter');
     await expectAccessible(presenter, 'room presenter');
 

@@ -90,6 +90,40 @@ function forgiveLrsOutage(session: GameSession): void {
   session.problems.splice(0, session.problems.length, ...kept);
 }
 
+/** The LRS settings saved in this browser. */
+async function savedRecords(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => (JSON.parse(localStorage.getItem('calm-desk/settings') ?? '{}') as { settings?: { records?: Record<string, unknown> } }).settings?.records ?? {});
+}
+
+describe('xAPI settings and Esc', () => {
+  test('Esc in a field saves a valid edit and leaves; an invalid edit stays with the reason until a second Esc', async () => {
+    const { page } = await browser.open();
+    await waitForScene(page, 'Title');
+    await openSettings(page);
+    // A valid edit, then Esc straight from the field: saved, as leaving the field would, and back to the Title.
+    const passMark = page.locator('[data-field="passMark"]');
+    await passMark.fill('85');
+    await passMark.press('Escape');
+    await waitForScene(page, 'Title');
+    expect((await savedRecords(page)).passMark).toBe(85);
+    await openSettings(page);
+    expect(await page.locator('[data-field="passMark"]').inputValue()).toBe('85');
+    // An invalid edit: the first Esc stays on Settings, shows why and says what a second Esc does.
+    const endpoint = page.locator('[data-field="endpoint"]');
+    await endpoint.fill('lrs.example.com/xapi?x=1');
+    await endpoint.press('Escape');
+    await page.getByText(records.invalidEndpoint).waitFor();
+    expect(await page.locator('#cd-overlay section.cd-screen').last().getAttribute('data-scene')).toBe('Settings');
+    expect(await endpoint.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => endpoint.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.getByRole('status').filter({ hasText: records.escInvalid.replace('{field}', records.endpoint).slice(0, 40) }).waitFor();
+    // The second Esc leaves without it; the saved address is unchanged.
+    await endpoint.press('Escape');
+    await waitForScene(page, 'Title');
+    expect((await savedRecords(page)).endpoint).toBe('');
+  });
+});
+
 describe('xAPI learning records', () => {
   // Two whole conversations on a shared 2-core machine: more time than the file default.
   test('a conversation sends its statements; while the LRS is down they wait, survive a reload, and arrive exactly once', { timeout: 480_000 }, async () => {

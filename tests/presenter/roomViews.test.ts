@@ -112,6 +112,8 @@ describe('the trainer’s view', () => {
     expect(view.replies[0]?.leadsTo).toMatch(/^→ /);
     expect(view.paths.rows.length).toBe(bundle.bestPath.length);
     expect(view.controls.find((c) => c.command === 'stepBack')?.disabled).toBe(true);
+    // The period always blanks (B is reply B while replies are shown): it is the key announced.
+    expect(view.controls.find((c) => c.command === 'blank')).toMatchObject({ label: 'Blank screen', keys: 'B or .', shortcut: '.' });
   });
 
   test('says so when the projector is not answering', () => {

@@ -4,7 +4,8 @@
  * diagnostics, as `calm-desk lint` reports them), one per CD6xx code; then extraction, the
  * fallback count, and the bundled converted pair playing exactly like the file it replaced.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -109,5 +110,23 @@ describe('loadTranslated', () => {
       expect(scenario!.nodes[id]!.replies.map((r) => [r.id, r.tags, r.mood, r.next, r.preferred])).toEqual(source.nodes[id]!.replies.map((r) => [r.id, r.tags, r.mood, r.next, r.preferred]));
     }
     expect(scenario!.title).toBe('Kaksi asiaa kerralla');
+  });
+});
+
+describe('a scenario file and a translation file for the same scenario and language', () => {
+  it('is a clash lint reports on the translation file, naming both files and how to keep one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calm-desk-clash-'));
+    try {
+      writeFileSync(join(dir, 'lamp-refund.en.yaml'), lampText);
+      writeFileSync(join(dir, 'lamp-refund.fi.tr.yaml'), lampFi);
+      writeFileSync(join(dir, 'lamp-refund.fi.yaml'), lampText.replace('language: en', 'language: fi'));
+      const checked = await lintPaths(fakeIO({ cwd: dir }), ['.'], { naive: false });
+      const found = checked.flatMap((c) => c.diagnostics);
+      expect(found.map((d) => `${d.code} ${d.file} ${d.range.start.line}:${d.range.start.column}`)).toEqual([`CD401 lamp-refund.fi.tr.yaml ${lampFi.split('\n').indexOf('to: fi') + 1}:5`]);
+      expect(found[0]!.message).toContain('lamp-refund.fi.yaml');
+      expect(found[0]!.hint).toBe('Keep one: delete lamp-refund.fi.yaml to play this translation, or delete lamp-refund.fi.tr.yaml to keep lamp-refund.fi.yaml.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -27,6 +27,7 @@ export async function lintPaths(io: CliIO, paths: readonly string[], options: { 
   const targets = await collectFiles(io.cwd, paths);
   const checked: Checked[] = [];
   const library: LibraryFile[] = [];
+  const translated: LibraryFile[] = [];
   const rubrics: RubricFileEntry[] = [];
   for (const target of targets) {
     const read = target.kind === 'file' ? await readText(target.path) : { ok: false as const, reason: target.reason };
@@ -43,15 +44,16 @@ export async function lintPaths(io: CliIO, paths: readonly string[], options: { 
     }
     if (isTranslationFileName(target.shown)) {
       // Checked against the scenario it translates (CD6xx); not a scenario file of its own.
-      const translated = await loadScenarioOrTranslation(io.cwd, target.shown, read.text);
-      checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...translated.diagnostics] });
+      const loaded = await loadScenarioOrTranslation(io.cwd, target.shown, read.text);
+      checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...loaded.diagnostics] });
+      translated.push({ fileName: target.shown, result: { scenario: loaded.scenario, diagnostics: loaded.diagnostics }, text: read.text });
       continue;
     }
     const result = loadScenario(read.text, target.shown);
     checked.push({ file: target.shown, lines: read.text.split('\n'), diagnostics: [...result.diagnostics] });
     library.push({ fileName: target.shown, result, text: read.text });
   }
-  for (const extra of [...checkLibrary(library), ...(options.naive === false ? [] : naiveLintDiagnostics(library))]) {
+  for (const extra of [...checkLibrary(library, translated), ...(options.naive === false ? [] : naiveLintDiagnostics(library))]) {
     checked.find((entry) => entry.file === extra.file)?.diagnostics.push(extra);
   }
   for (const extra of await rubricReferences(io, rubrics, library)) {

@@ -3,6 +3,11 @@
  * the learner, the pass mark and the activity base, a "Send a test statement" button with its
  * result, the queue's state and the statements the LRS refused. Each field saves when it is left
  * (or on Enter) if its value is valid; an invalid one shows why and is not saved.
+ *
+ * Esc in a field leaves Settings like everywhere else on the screen, after saving what was typed
+ * (as leaving the field would). When what was typed is invalid, the first Esc stays: the field
+ * shows why and the status line says a second Esc leaves without it, so an edit is never dropped
+ * silently.
  */
 import { checkActivityBase, checkEndpoint, isEmail } from '../../records/xapi/launch.ts';
 import { recordsStatusLine } from '../../presenter/settings.ts';
@@ -154,23 +159,33 @@ function textField(screen: Screen, s: Services, spec: FieldSpec, status: HTMLEle
   const error = el('p', { id: `${id}-error`, className: 'cd-records-error', attrs: { hidden: '' } });
   describedBy.push(error.id);
   input.setAttribute('aria-describedby', describedBy.join(' '));
-  const commit = () => {
+  /** Saves a valid value; returns false (and shows why) when the value is invalid. */
+  const commit = (): boolean => {
     const value = spec.parse(input.value);
     if (value === null) {
       input.setAttribute('aria-invalid', 'true');
       error.textContent = spec.error ? t(spec.error) : '';
       error.hidden = false;
-      return;
+      return false;
     }
     input.removeAttribute('aria-invalid');
     error.hidden = true;
-    if (value === s.settings().records[spec.key]) return;
+    if (value === s.settings().records[spec.key]) return true;
     const ok = s.updateSettings({ records: { ...s.settings().records, [spec.key]: value } });
     status.textContent = ok ? t('settings.saved') : t('settings.notSaved');
+    return true;
   };
-  screen.listen(input, 'change', commit);
-  screen.listen(input, 'keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Enter') commit();
+  // The invalid text the trainee was last warned about on Esc: a second Esc on it leaves without it.
+  let warnedAbout: string | null = null;
+  screen.listen(input, 'change', () => void commit());
+  screen.listen(input, 'keydown', (event) => {
+    const e = event as KeyboardEvent;
+    if (e.key === 'Enter') commit();
+    if (e.key !== 'Escape' || e.repeat) return;
+    if (commit() || warnedAbout === input.value) return; // the screen's Esc then goes back
+    warnedAbout = input.value;
+    status.textContent = t('records.escInvalid', { field: t(spec.label) });
+    e.preventDefault(); // stay on Settings
   });
   return el('div', { className: 'cd-records-field' }, el('label', { attrs: { for: id } }, t(spec.label)), input, hint, error);
 }

@@ -119,12 +119,13 @@ export class TrainerDom {
     for (const control of controls) {
       let b = this.buttons.get(control.command);
       if (!b) {
-        b = button(this.screen, '', () => this.handlers.command(control.command), { testId: `control-${control.command}`, shortcut: control.keys.split(' ')[0] });
+        b = button(this.screen, '', () => this.handlers.command(control.command), { testId: `control-${control.command}`, shortcut: control.shortcut ?? control.keys.split(' ')[0] });
         this.buttons.set(control.command, b);
         this.controls.append(b);
       }
+      // The keys never break inside: "Blank screen (B or .)" wraps, if at all, before the bracket.
       const text = `${control.label} (${control.keys})`;
-      if (b.textContent !== text) b.textContent = text;
+      if (b.textContent !== text) b.replaceChildren(el('span', {}, `${control.label} `, el('span', { className: 'cd-room-control-keys' }, `(${control.keys})`)));
       if (control.pressed !== undefined) b.setAttribute('aria-pressed', String(control.pressed));
       b.disabled = control.disabled === true;
     }

@@ -111,7 +111,7 @@ export class RoomPresenter extends Phaser.Scene {
       if ((e.key === 'Enter' || e.key === ' ') && !this.session.vote) return false;
       const reading = readSnapshot(this.session.snapshot);
       const repliesOpen = reading?.phase === 'awaiting' || (this.session.hotSeat && reading?.phase === 'speaking');
-      const action = keyAction(e.key, { repliesOpen: repliesOpen && !this.session.paused, voteOpen: this.session.vote !== null, screen: this.session.screen });
+      const action = keyAction(e.key, { repliesOpen: repliesOpen && !this.session.paused, voteOpen: this.session.vote !== null, screen: this.session.screen, blank: this.session.blank });
       if (!action) return false;
       if ('local' in action) {
         if (action.local === 'exportJson') this.export('json');

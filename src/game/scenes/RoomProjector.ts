@@ -226,7 +226,7 @@ export class RoomProjector extends Phaser.Scene {
   private onKey(e: KeyboardEvent): boolean {
     if (e.repeat) return false;
     const state = this.conversationState();
-    const action = keyAction(e.key, { repliesOpen: state.canAnswer && !this.session.paused, voteOpen: this.session.vote !== null, screen: this.session.screen });
+    const action = keyAction(e.key, { repliesOpen: state.canAnswer && !this.session.paused, voteOpen: this.session.vote !== null, screen: this.session.screen, blank: this.session.blank });
     if (!action) return false;
     if ('local' in action) {
       if (action.local === 'fullscreen') return false;

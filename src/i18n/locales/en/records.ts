@@ -19,6 +19,7 @@ export default {
   invalidEmail: 'Enter an email address such as name@example.com.',
   invalidPassMark: 'Enter a whole number from 0 to 100.',
   invalidBase: 'Enter an address such as https://training.example.com/calm-desk/.',
+  escInvalid: '{field} is not saved: it is not valid yet. Correct it, or press Esc again to leave without it.',
   launched: 'Your learning system started this session and sent its own LRS ({host}) and learner; they are used instead of the fields below.',
   launchInvalid: 'This session was started with learning-record settings that cannot be used ({problems}), so nothing is sent. Ask your administrator to check the launch link.',
   sendTest: 'Send a test statement',

@@ -49,7 +49,7 @@ export default {
   keyNext: 'next: reveal, close the reveal, the summary, the next summary page',
   keyPrevious: 'previous summary page; close what is open',
   keyHotSeat: 'hot seat: real time, interrupting and silence count again',
-  keyBlank: 'blank the screen',
+  keyBlank: 'blank the screen, or show it again',
   keyFullscreen: 'full screen',
   keyPanel: 'show or hide the trainer panel on this screen',
   keyPresenter: 'open the presenter view in a new window',
@@ -102,6 +102,8 @@ export default {
   next: 'Next',
   hotSeat: 'Hot seat',
   blank: 'Blank screen',
+  /** The keys on the Blank screen button. */
+  blankKeys: 'B or .',
   help: 'Key help',
   summary: 'Summary',
   controlsHeading: 'Controls',

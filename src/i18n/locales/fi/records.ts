@@ -19,6 +19,7 @@ export default {
   invalidEmail: 'Kirjoita sähköpostiosoite, esimerkiksi nimi@example.com.',
   invalidPassMark: 'Kirjoita kokonaisluku väliltä 0–100.',
   invalidBase: 'Kirjoita osoite, esimerkiksi https://koulutus.example.com/calm-desk/.',
+  escInvalid: '{field} ei tallentunut, koska se ei vielä kelpaa. Korjaa se tai poistu tallentamatta painamalla Esc uudelleen.',
   launched: 'Oppimisympäristösi käynnisti tämän istunnon ja antoi oman LRS:nsä ({host}) ja oppijan tiedot; niitä käytetään alla olevien kenttien sijaan.',
   launchInvalid: 'Istunto käynnistettiin oppimistietoasetuksilla, joita ei voi käyttää ({problems}), joten mitään ei lähetetä. Pyydä ylläpitäjää tarkistamaan käynnistyslinkki.',
   sendTest: 'Lähetä testilauseke',

@@ -47,7 +47,7 @@ export default {
   keyNext: 'seuraava: paljastus, paljastuksen sulkeminen, yhteenveto, yhteenvedon seuraava sivu',
   keyPrevious: 'yhteenvedon edellinen sivu; sulje avoinna oleva',
   keyHotSeat: 'kuuma tuoli: tosiaika, keskeyttäminen ja hiljaisuus lasketaan taas',
-  keyBlank: 'pimennä ruutu',
+  keyBlank: 'pimennä tai palauta kuva',
   keyFullscreen: 'koko näyttö',
   keyPanel: 'näytä tai piilota kouluttajan paneeli tällä ruudulla',
   keyPresenter: 'avaa kouluttajan näkymä uuteen ikkunaan',
@@ -99,6 +99,8 @@ export default {
   next: 'Seuraava',
   hotSeat: 'Kuuma tuoli',
   blank: 'Pimennä ruutu',
+  /** The keys on the Blank screen button. */
+  blankKeys: 'B tai .',
   help: 'Näppäinohje',
   summary: 'Yhteenveto',
   controlsHeading: 'Ohjaus',
