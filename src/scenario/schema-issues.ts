@@ -9,7 +9,7 @@ import type { Diagnostic, DiagnosticCode, Position, Range } from './diagnostics.
 import { capitalize, describeKey, describePlace, expectedName, kindOf, valueAt } from './paths.ts';
 import { betterObjectSchema, betterSchema, interruptedSchema, interruptionRouteSchema, minutesSchema, scenarioSchema } from './schema.ts';
 import type { DataPath, SourceMap } from './source-map.ts';
-import { didYouMean, nearest } from './suggest.ts';
+import { didYouMean, isNear, nearest } from './suggest.ts';
 import { EXPRESSIONS, LIMITS } from './vocabulary.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -24,6 +24,8 @@ interface Context {
   sized: Set<string>;
   /** Where diagnostics past the cap are counted instead of built. */
   omitted?: Omitted;
+  /** Per unknown-keys issue: how many of its keys (in file order) are built; the rest are counted. */
+  builtKeys?: Map<Issue, number>;
 }
 
 /** Diagnostics for everything zod rejected. */
@@ -39,18 +41,28 @@ export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: 
   // A value of the wrong type also fails its length checks: report the type only.
   const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => JSON.stringify(issue.path)));
   const typos = typoFixes(issues, map);
-  for (const issue of issues) {
-    if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) continue;
-    if (issue.code === 'invalid_type' && typos.has(JSON.stringify(issue.path))) continue;
+  // Where each issue goes: its own diagnostics, its customer line's, or its two-way key's.
+  const routes = issues.map((issue): { skip: true } | { union?: DataPath; line?: DataPath; skip?: false } => {
+    if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) return { skip: true };
+    if (issue.code === 'invalid_type' && typos.has(JSON.stringify(issue.path))) return { skip: true };
     const union = enclosingUnionPath(issue.path);
-    if (union) {
-      unionPaths.set(JSON.stringify(union), union);
-      continue;
-    }
-    const linePath = enclosingLinePath(issue.path);
-    if (linePath) linePaths.set(JSON.stringify(linePath), linePath);
-    else issueDiagnostics(ctx, issue, issue.path);
+    if (union) return { union };
+    return { line: enclosingLinePath(issue.path) };
+  });
+  if (omitted) {
+    const own = issues.filter((issue, index): issue is z.core.$ZodIssueUnrecognizedKeys => {
+      const route = routes[index]!;
+      return issue.code === 'unrecognized_keys' && !route.skip && !route.union && !route.line;
+    });
+    ctx.builtKeys = builtUnknownKeys(map, own);
   }
+  issues.forEach((issue, index) => {
+    const route = routes[index]!;
+    if (route.skip) return;
+    if (route.union) unionPaths.set(JSON.stringify(route.union), route.union);
+    else if (route.line) linePaths.set(JSON.stringify(route.line), route.line);
+    else issueDiagnostics(ctx, issue, issue.path);
+  });
   for (const path of linePaths.values()) checkLine(ctx, path);
   for (const path of unionPaths.values()) checkUnion(ctx, path);
   return dedupe(ctx.out);
@@ -62,12 +74,23 @@ export function schemaDiagnostics(issues: readonly Issue[], data: unknown, map: 
  */
 function typoFixes(issues: readonly Issue[], map: SourceMap): Set<string> {
   const fixes = new Set<string>();
+  // A fix only matters for a key whose type issue it hides (a missing key): per block, those keys.
+  const missing = new Map<string, string[]>();
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_type' || issue.path.length === 0 || issue.path.some((step) => typeof step === 'symbol')) continue;
+    const parent = JSON.stringify(issue.path.slice(0, -1));
+    missing.set(parent, [...(missing.get(parent) ?? []), String(issue.path[issue.path.length - 1])]);
+  }
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const parent = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+    const candidates = missing.get(JSON.stringify(parent));
+    if (!candidates) continue;
     const allowed = allowedKeys(parent);
     // Like the suggestions themselves, only the first keys of a block count as typos.
     for (const key of keysInFileOrder(map, issue).slice(0, Math.min(SUGGESTED_KEYS, MAX_BUILT_PER_BLOCK))) {
+      // The nearest allowed key can only be a missing one when some missing key is near enough.
+      if (!candidates.some((candidate) => isNear(key, candidate))) continue;
       const meant = nearest(key, allowed);
       if (meant !== undefined) fixes.add(JSON.stringify([...parent, meant]));
     }
@@ -252,7 +275,7 @@ function issueDiagnostics(ctx: Context, issue: Issue, rawPath: readonly Property
       // Only the first keys (by position) get a suggestion. Past the cap the keys of a block are
       // only counted: each would be one CD101 (error), later in the file than the ones built.
       const keys = keysInFileOrder(ctx.map, issue);
-      const built = ctx.omitted ? Math.min(keys.length, MAX_BUILT_PER_BLOCK) : keys.length;
+      const built = ctx.omitted ? Math.min(keys.length, MAX_BUILT_PER_BLOCK, ctx.builtKeys?.get(issue) ?? Infinity) : keys.length;
       for (let index = 0; index < built; index++) unknownKey(ctx, path, keys[index]!, allowed, index < SUGGESTED_KEYS);
       for (let index = built; index < keys.length; index++) ctx.omitted!.count('error');
       return;
@@ -288,6 +311,46 @@ const SUGGESTED_KEYS = 200;
 const MAX_BUILT_PER_BLOCK = MAX_DIAGNOSTICS + 1;
 
 const sortedKeys = new WeakMap<object, string[]>();
+/** Issues with keys merged in from elsewhere (`<<`): their file order is not the block's own. */
+const mergedKeys = new WeakSet<object>();
+
+/**
+ * The same bound across blocks: every unknown key is one CD101 at its own key, so once more than
+ * `MAX_DIAGNOSTICS` keys at distinct places come before a key, its diagnostic can be neither listed
+ * nor the first unlisted one. Per issue, how many of its first keys are at or before the place of
+ * the `MAX_BUILT_PER_BLOCK`th distinct one; the rest are only counted. Empty (no bound) when a
+ * block has merged keys, whose order is not their place in the file.
+ */
+function builtUnknownKeys(map: SourceMap, issues: readonly z.core.$ZodIssueUnrecognizedKeys[]): Map<Issue, number> {
+  const blocks: { issue: Issue; path: DataPath; keys: string[]; positions: Position[]; taken: number }[] = [];
+  let total = 0;
+  for (const issue of issues) {
+    const keys = keysInFileOrder(map, issue);
+    if (mergedKeys.has(issue)) return new Map();
+    const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+    blocks.push({ issue, path, keys: keys.slice(0, MAX_BUILT_PER_BLOCK), positions: [], taken: 0 });
+    total += keys.length;
+  }
+  if (total <= MAX_BUILT_PER_BLOCK) return new Map();
+  // Merge the blocks' keys (each in file order) by place, computing the places as they are reached.
+  const place = (block: (typeof blocks)[number]): Position => (block.positions[block.taken] ??= map.keyAt([...block.path, block.keys[block.taken]!]).start);
+  let distinct = 0;
+  let last: Position | undefined;
+  for (;;) {
+    let next: (typeof blocks)[number] | undefined;
+    for (const block of blocks) {
+      if (block.taken < block.keys.length && (!next || comparePositions(place(block), place(next)) < 0)) next = block;
+    }
+    if (!next) return new Map();
+    const at = place(next);
+    const same = last !== undefined && comparePositions(at, last) === 0;
+    if (distinct >= MAX_BUILT_PER_BLOCK && !same) break;
+    if (!same) distinct++;
+    last = at;
+    next.taken++;
+  }
+  return new Map(blocks.map((block) => [block.issue, block.taken]));
+}
 
 /**
  * The unknown keys of an issue in file order (integer-like keys come first in data order): read
@@ -314,6 +377,7 @@ function keysInFileOrder(map: SourceMap, issue: z.core.$ZodIssueUnrecognizedKeys
   if (rest.length > 0) {
     const at = new Map(rest.map((key) => [key, map.keyAt([...path, key]).start]));
     keys.push(...rest.sort((a, b) => comparePositions(at.get(a)!, at.get(b)!)));
+    mergedKeys.add(issue);
   }
   sortedKeys.set(issue, keys);
   return keys;

@@ -25,26 +25,37 @@ export function editDistance(a: string, b: string): number {
  * @example nearest('defensve', ['arrival', 'defensive']) // 'defensive'
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = typoLimit(word);
   let best: string | undefined;
   let bestDistance = Infinity;
-  const lower = word.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const other = candidate.toLowerCase();
-    // The edit distance is at least the difference in length: past the limit it cannot win, so
-    // a long key (up to 1024 characters) is never compared letter by letter.
-    const edits = other === lower ? 0.5 : Math.abs(other.length - lower.length) > limit ? Infinity : editDistance(lower, other);
-    const distance = Math.min(
-      edits,
-      sharesStem(word, candidate) ? limit : Infinity,
-    );
+    const distance = typoDistance(word, candidate, limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/** True when `nearest(word, ...)` could pick `candidate`: it is near enough to be a typo of it. */
+export function isNear(word: string, candidate: string): boolean {
+  const limit = typoLimit(word);
+  return candidate !== word && typoDistance(word, candidate, limit) <= limit;
+}
+
+function typoLimit(word: string): number {
+  return Math.max(2, Math.floor(word.length / 3));
+}
+
+function typoDistance(word: string, candidate: string, limit: number): number {
+  const lower = word.toLowerCase();
+  const other = candidate.toLowerCase();
+  // The edit distance is at least the difference in length: past the limit it cannot win, so
+  // a long key (up to 1024 characters) is never compared letter by letter.
+  const edits = other === lower ? 0.5 : Math.abs(other.length - lower.length) > limit ? Infinity : editDistance(lower, other);
+  return Math.min(edits, sharesStem(word, candidate) ? limit : Infinity);
 }
 
 /** True when both words start alike for most of the shorter one (`empathetic` / `empathy`). */

@@ -5,7 +5,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as diagnostics from '../../src/scenario/diagnostics.ts';
 import * as suggest from '../../src/scenario/suggest.ts';
-import { loadScenario, MAX_DIAGNOSTICS } from '../../src/scenario/load.ts';
+import { parseDocument } from 'yaml';
+import { capDiagnostics, loadScenario, MAX_DIAGNOSTICS } from '../../src/scenario/load.ts';
+import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { schemaDiagnostics } from '../../src/scenario/schema-issues.ts';
+import { SourceMap } from '../../src/scenario/source-map.ts';
 import { BIG_INPUTS, underLimits } from '../fuzz/big-inputs.ts';
 
 vi.mock('../../src/scenario/suggest.ts', async (importOriginal) => {
@@ -62,5 +66,24 @@ describe('loader work past the diagnostic cap', () => {
     const more = Number(/^([\d,]+) more/.exec(cd009.message)?.[1]?.replace(/,/g, ''));
     expect(more + listed.length - 1).toBeGreaterThanOrEqual(300);
     expect(built()).toBeLessThan(300);
+  });
+
+  it('unknown keys spread over many nodes: about a hundred built and suggested in all, not a hundred per node', () => {
+    const text = underLimits(BIG_INPUTS['unknown keys in many nodes, each a list']!());
+    const keys = (text.match(/^ {4}k\d+:/gm) ?? []).length;
+    const nodes = (text.match(/^ {2}n\d+:/gm) ?? []).length;
+    expect(keys).toBeGreaterThan(3_000);
+    expect(nodes).toBeGreaterThan(50);
+    const { diagnostics: listed } = loadScenario(text, 'nodes.yaml');
+    // The first unknown keys of the file, one missing `says` per node and the scenario's missing
+    // keys (before, all 3,300 unknown keys were built with a "did you mean" each).
+    expect(built()).toBeLessThanOrEqual(MAX_DIAGNOSTICS + nodes + 20);
+    expect(vi.mocked(suggest.didYouMean).mock.calls.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
+    // The same list as building every diagnostic and cutting it.
+    const data = scenarioSchema.safeParse(parseDocument(text).toJS());
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const full = schemaDiagnostics(data.error!.issues, doc.toJS(), new SourceMap(text, doc), 'nodes.yaml').sort(diagnostics.compareDiagnostics);
+    expect(full.length).toBeGreaterThan(keys);
+    expect(listed).toEqual(capDiagnostics(full));
   });
 });
