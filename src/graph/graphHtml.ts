@@ -32,6 +32,8 @@ export interface MapPaths {
   best?: { trace: PathTrace; score: number } | null;
   worst?: { trace: PathTrace; score: number } | null;
   taken?: { trace: PathTrace } | null;
+  /** Set when the analysis stopped at its budget: the best and worst paths are the ones found in the states explored. */
+  limited?: { states: number };
 }
 
 /** Colour-blind-safe (Okabe–Ito) mood colours: border, and a light fill dark text stays readable on. */
@@ -202,8 +204,10 @@ function legend(paths: MapPaths, t: Translate): string {
     legendItem(line('#555555', '2 4'), t('graph.edgeBranch')),
   ];
   const pathItems: string[] = [];
-  if (paths.best) pathItems.push(legendItem(line(PATH_STYLE.best.colour, '', 8), t('graph.pathBest', { score: paths.best.score })));
-  if (paths.worst) pathItems.push(legendItem(line(PATH_STYLE.worst.colour, PATH_STYLE.worst.dash, 6), t('graph.pathWorst', { score: paths.worst.score })));
+  const found = paths.limited !== undefined;
+  if (paths.best) pathItems.push(legendItem(line(PATH_STYLE.best.colour, '', 8), t(found ? 'graph.pathBestFound' : 'graph.pathBest', { score: paths.best.score })));
+  if (paths.worst) pathItems.push(legendItem(line(PATH_STYLE.worst.colour, PATH_STYLE.worst.dash, 6), t(found ? 'graph.pathWorstFound' : 'graph.pathWorst', { score: paths.worst.score })));
+  if (paths.limited) pathItems.push(`<li class="legend-note">${escapeHtml(t('graph.pathsLimited', { states: paths.limited.states }))}</li>`);
   if (paths.taken) pathItems.push(legendItem(line(PATH_STYLE.taken.colour, '', 5), t('graph.pathTaken')));
   const group = (title: string, items: string[]) => (items.length ? `<div class="legend-group"><h2>${escapeHtml(title)}</h2><ul>${items.join('')}</ul></div>` : '');
   return `<section class="legend" aria-label="${escapeHtml(t('graph.legendMood'))}">${group(t('graph.legendMood'), moods)}${group(t('graph.legendEndings'), endings)}${group(t('graph.legendEdges'), arrows)}${group(t('graph.legendPaths'), pathItems)}</section>`;
@@ -305,6 +309,7 @@ h1 code{font-size:13px;color:#555;font-weight:normal}
 .legend h2{font-size:12px;margin:0;color:#333}
 .legend ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px}
 .legend li{display:flex;align-items:center;gap:4px}
+.legend li.legend-note{flex-basis:100%;color:#333}
 main{flex:1;display:flex;min-height:0}
 .viewport-wrap{flex:1;position:relative;min-width:0;display:flex;flex-direction:column}
 .zoom{display:flex;gap:6px;padding:6px 8px;background:#f0f0ea;border-bottom:1px solid #d0d0c8}

@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/model.ts';
 import type { Rubric } from '../scoring/rubric.ts';
 import { mapPageHtml, mapWords, type MapPaths } from './graphHtml.ts';
 import { layoutScenario, moodsByNode } from './layout.ts';
-import { buildStateGraph } from '../analysis/stateGraph.ts';
+import { buildStateGraph, DEFAULT_BUDGET, type Budget } from '../analysis/stateGraph.ts';
 import { traceSteps, traceTranscript } from './trace.ts';
 
 export interface MapPageOptions {
@@ -22,12 +22,16 @@ export interface MapPageOptions {
   /** A played conversation to highlight as "the path you took". */
   taken?: Transcript;
   rubric?: Rubric;
+  /** What the analysis may do (default: the analyzer's budget); past it the paths are the best and worst found. */
+  budget?: Budget;
 }
 
 export function scenarioMapHtml(scenario: Scenario, options: MapPageOptions): string {
-  const graph = buildStateGraph(scenario);
-  const report = analyzeScenario(scenario, options.rubric ? { rubric: options.rubric, graph } : { graph });
-  const paths: MapPaths = {};
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const graph = buildStateGraph(scenario, budget);
+  const report = analyzeScenario(scenario, options.rubric ? { rubric: options.rubric, graph, budget } : { graph, budget });
+  // Past the budget the analysis explored part of the scenario: its paths are the best and worst found, not proven.
+  const paths: MapPaths = report.limited ? { limited: { states: report.states } } : {};
   const best = report.best ? traceSteps(scenario, report.best.steps) : null;
   if (best && report.best) paths.best = { trace: best, score: report.best.overall };
   const worst = report.worst ? traceSteps(scenario, report.worst.steps) : null;

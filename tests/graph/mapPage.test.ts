@@ -127,3 +127,20 @@ describe('escaping helpers', () => {
     expect(JSON.parse(json)).toEqual({ text: '</script><!-- \u2028' });
   });
 });
+
+describe('scenarioMapHtml past the analysis budget', () => {
+  it('calls the paths the best and worst found, and says why', () => {
+    const file = 'scenarios/kettle-returned-twice.en.yaml';
+    const bundled = loadScenario(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file).scenario!;
+    const complete = scenarioMapHtml(bundled, { t, language: 'en' });
+    expect(complete).toContain('★ best path (');
+    expect(complete).not.toContain('path found');
+    const budget = { states: 3000, plays: 3000 };
+    const limited = scenarioMapHtml(bundled, { t, language: 'en', budget });
+    expect(limited).toContain('★ best path found (');
+    expect(limited).toContain('▼ worst path found (');
+    expect(limited).toMatch(/more situations than the analysis explores \(it looked at 3,000\)/);
+    const fi = scenarioMapHtml(bundled, { t: createI18n('fi').t, language: 'fi', budget });
+    expect(fi).toContain('paras löydetty polku');
+  });
+});
