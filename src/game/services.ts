@@ -14,6 +14,7 @@ import type * as Phaser from 'phaser';
 import bundledCatalog, { rubrics as bundledRubrics } from 'virtual:scenario-catalog';
 import type { AudioPort } from '../audio/port.ts';
 import { createSilentAudio } from '../audio/silentAudio.ts';
+import { afterFirstGesture } from './firstGesture.ts';
 import type { CatalogEntry } from '../build/catalogEntry.ts';
 import { createI18n, type I18n, type Translate } from '../i18n/index.ts';
 import type { Settings } from '../storage/settings.ts';
@@ -117,8 +118,13 @@ export function installServices(
       .then((m) => {
         storage = m;
         store = openStore(m);
-        // Sound comes after the first screen too; until it loads (or if it cannot) the game is silent.
-        void import('../audio/index.ts').then((a) => a.loadAudio()).then((port) => value.setAudio(port), () => undefined);
+        // Sound starts with the player's first key press, click or touch, not at start-up: browsers
+        // keep audio off until then anyway, and creating the audio context costs a long task
+        // (200–300 ms where there is no sound device) right when the title screen is appearing.
+        // Until it loads (or if it cannot) the game is silent.
+        afterFirstGesture(() => {
+          void import('../audio/index.ts').then((a) => a.loadAudio()).then((port) => value.setAudio(port), () => undefined);
+        });
         for (const n of store.notices()) overlay.notify(m.noticeMessage(n, current().language), n.level);
         store.onNotice((n) => overlay.notify(m.noticeMessage(n, current().language), n.level));
         changed();
